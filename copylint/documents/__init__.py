@@ -1,0 +1,46 @@
+"""Parse drafts into documents: plain text, Markdown (with front matter) and HTML."""
+
+from __future__ import annotations
+
+from copylint.documents.frontmatter import parse_front_matter
+from copylint.documents.html import parse_html
+from copylint.documents.markdown import parse_markdown
+from copylint.documents.model import (
+    Block,
+    BlockKind,
+    Document,
+    Format,
+    Metadata,
+    SourceMap,
+    TextBuilder,
+)
+from copylint.documents.reading import decode, format_for_extension
+from copylint.documents.text import parse_text
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Document",
+    "Format",
+    "Metadata",
+    "SourceMap",
+    "TextBuilder",
+    "decode",
+    "format_for_extension",
+    "parse_document",
+]
+
+
+def parse_document(path: str, source: str, fmt: Format, has_bom: bool = False) -> Document:
+    """Parse ``source`` as ``fmt``; ``path`` is how diagnostics will name it."""
+    if fmt is Format.MARKDOWN:
+        front = parse_front_matter(path, source)
+        if front is None:
+            return Document(path, source, fmt, parse_markdown(source), has_bom=has_bom)
+        blocks = front.blocks + parse_markdown(source, front.end)
+        return Document(path, source, fmt, blocks, front.metadata, has_bom)
+    if fmt is Format.HTML:
+        parsed = parse_html(source)
+        metadata = Metadata(title=parsed.title, date=parsed.date)
+        return Document(path, source, fmt, parsed.blocks, metadata, has_bom)
+    return Document(path, source, fmt, parse_text(source), has_bom=has_bom)

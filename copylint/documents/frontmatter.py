@@ -1,0 +1,93 @@
+"""YAML front matter at the top of a Markdown draft: its fields and where they sit."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import regex
+import yaml
+
+from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
+from copylint.errors import CopylintError
+
+_FENCE = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_EMPTY = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+_LINTED_FIELDS = ("title", "description", "summary", "subtitle")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The parsed front matter and the offset where the body starts."""
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    end: int
+
+
+def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
+    """Parse the ``---`` YAML block that opens ``source``, if there is one."""
+    empty = _EMPTY.match(source)
+    if empty:
+        return FrontMatter(Metadata(), (), empty.end())
+    match = _FENCE.match(source)
+    if not match:
+        return None
+    body_start = match.start(1)
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise CopylintError(f"{display_path}{where}: front matter: {problem}") from None
+    if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
+        return FrontMatter(Metadata(), (), match.end())
+    blocks = tuple(_field_blocks(source, body_start, node))
+    metadata = Metadata(
+        title=_string_or_none(fields.get("title")),
+        date=_date_or_none(fields.get("date")),
+        fields={str(key): value for key, value in fields.items()},
+    )
+    return FrontMatter(metadata, blocks, match.end())
+
+
+def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[Block]:
+    """Make a block for each prose field (title, description) with exact positions."""
+    blocks = []
+    for key_node, value_node in node.value:
+        if key_node.value not in _LINTED_FIELDS or not isinstance(value_node, yaml.ScalarNode):
+            continue
+        start = body_start + value_node.start_mark.index
+        end = body_start + value_node.end_mark.index
+        builder = TextBuilder()
+        raw = source[start:end]
+        value = str(value_node.value)
+        if raw == value:
+            builder.add(value, start)
+        elif value_node.style in ("'", '"') and raw[1:-1] == value:
+            builder.add(value, start + 1)
+        else:
+            builder.add_mapped(value, start)
+        scopes = frozenset({"title"} if key_node.value == "title" else {"metadata"})
+        kind = BlockKind.TITLE if key_node.value == "title" else BlockKind.FRONT_MATTER
+        blocks.append(Block.build(kind, builder, scopes))
+    return blocks
+
+
+def _string_or_none(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _date_or_none(value: object) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None

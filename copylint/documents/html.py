@@ -1,0 +1,153 @@
+"""HTML drafts, parsed with the standard library's HTMLParser, positions kept exact."""
+
+from __future__ import annotations
+
+import datetime
+import html
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from copylint.documents.model import Block, BlockKind, TextBuilder
+
+SKIPPED_TAGS = frozenset(
+    {"script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math", "kbd"}
+)
+_INLINE_CODE_TAGS = frozenset({"code", "kbd"})
+_CONTAINER_TAGS = frozenset(
+    {"html", "body", "head", "div", "section", "article", "header", "footer", "main",
+     "aside", "nav", "figure", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr",
+     "form", "fieldset", "hr"}
+)
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_DATE_META = ("article:published_time", "date", "pubdate", "publish-date", "dc.date")
+_VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area"})
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlParse:
+    """What an HTML document holds: its blocks, its <title> and its publication date."""
+
+    blocks: tuple[Block, ...]
+    title: str | None
+    date: datetime.date | None
+
+
+def parse_html(source: str, base_offset: int = 0) -> HtmlParse:
+    """Split the HTML in ``source`` into blocks; offsets are shifted by ``base_offset``."""
+    parser = _BlockParser(source, base_offset)
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return HtmlParse(tuple(parser.blocks), parser.title, parser.date)
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self, source: str, base_offset: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.base_offset = base_offset
+        self.line_starts = [0]
+        self.line_starts.extend(i + 1 for i, char in enumerate(source) if char == "\n")
+        self.blocks: list[Block] = []
+        self.title: str | None = None
+        self.date: datetime.date | None = None
+        self.builder = TextBuilder()
+        self.block_tag = ""
+        self.open_tags: list[str] = []
+        self.skip_depth = 0
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.base_offset + self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._read_meta(dict(attrs))
+        if tag in _VOID_TAGS:
+            if tag == "br" and not self.skip_depth:
+                self.builder.add_mapped("\n", self._offset())
+            return
+        if tag in SKIPPED_TAGS:
+            if not self.skip_depth and tag in _INLINE_CODE_TAGS:
+                self.builder.add_mapped("_", self._offset())
+            self.skip_depth += 1
+        elif tag in _HEADINGS or tag in _BLOCK_SCOPES or tag in _CONTAINER_TAGS:
+            self.flush()
+            self.block_tag = tag
+        self.open_tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open_tags:
+            return
+        while self.open_tags:
+            closed = self.open_tags.pop()
+            if closed in SKIPPED_TAGS:
+                self.skip_depth -= 1
+            if closed == tag:
+                break
+        if tag in _HEADINGS or tag in _BLOCK_SCOPES or tag in _CONTAINER_TAGS:
+            self.flush()
+            self.block_tag = next(
+                (open_tag for open_tag in reversed(self.open_tags) if open_tag in _BLOCK_SCOPES),
+                "",
+            )
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.builder.add(data, self._offset())
+
+    def handle_entityref(self, name: str) -> None:
+        self._add_reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._add_reference(f"&#{name};")
+
+    def _add_reference(self, reference: str) -> None:
+        if not self.skip_depth:
+            self.builder.add_mapped(html.unescape(reference), self._offset())
+
+    def _read_meta(self, attrs: dict[str, str | None]) -> None:
+        name = (attrs.get("property") or attrs.get("name") or "").lower()
+        content = attrs.get("content") or ""
+        if name in _DATE_META and self.date is None:
+            try:
+                self.date = datetime.date.fromisoformat(content.strip()[:10])
+            except ValueError:
+                pass
+
+    def flush(self) -> None:
+        """Close the block being built, if it holds any text."""
+        kind, scopes, level = self._current_kind()
+        block = Block.build(kind, self.builder, scopes, level)
+        self.builder = TextBuilder()
+        if block is None or "head" in self.open_tags and kind is not BlockKind.TITLE:
+            return
+        if kind is BlockKind.TITLE:
+            self.title = self.title or " ".join(block.text.split())
+        self.blocks.append(block)
+
+    def _current_kind(self) -> tuple[BlockKind, frozenset[str], int]:
+        tag = self.block_tag
+        if tag in _HEADINGS:
+            level = _HEADINGS[tag]
+            return BlockKind.HEADING, frozenset({"text", "heading", f"heading.h{level}"}), level
+        kind, scopes = _BLOCK_SCOPES.get(tag, _BLOCK_SCOPES["p"])
+        if kind is BlockKind.PARAGRAPH and "li" in self.open_tags:
+            kind, scopes = BlockKind.LIST_ITEM, scopes | {"list"}
+        if kind is BlockKind.PARAGRAPH and "blockquote" in self.open_tags:
+            kind, scopes = BlockKind.BLOCKQUOTE, scopes | {"blockquote"}
+        return kind, scopes, 0
+
+
+_PROSE = frozenset({"text", "paragraph", "summary"})
+_BLOCK_SCOPES: dict[str, tuple[BlockKind, frozenset[str]]] = {
+    "p": (BlockKind.PARAGRAPH, _PROSE),
+    "blockquote": (BlockKind.BLOCKQUOTE, _PROSE | {"blockquote"}),
+    "li": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
+    "dt": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
+    "dd": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
+    "td": (BlockKind.TABLE_CELL, frozenset({"text", "table", "table.cell"})),
+    "th": (BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.header"})),
+    "caption": (BlockKind.PARAGRAPH, _PROSE),
+    "figcaption": (BlockKind.PARAGRAPH, _PROSE),
+    "title": (BlockKind.TITLE, frozenset({"title"})),
+}

@@ -1,0 +1,202 @@
+"""Markdown drafts, parsed with markdown-it-py and mapped back to the source exactly.
+
+markdown-it gives each block its source lines but gives inline tokens no columns, so
+each inline piece is found in the source by searching forward from the end of the
+previous one; link targets, code spans and inline HTML are stepped over so that no
+search lands inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from copylint.documents.html import parse_html
+from copylint.documents.model import Block, BlockKind, TextBuilder
+from copylint.positions import LineIndex
+
+CODE_PLACEHOLDER = "_"
+
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def parse_markdown(source: str, body_start: int = 0) -> tuple[Block, ...]:
+    """Split the Markdown in ``source`` (from ``body_start`` on) into blocks."""
+    masked = regex.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
+    tokens = _PARSER.parse(masked)
+    return tuple(_Walker(source, LineIndex(source)).blocks(tokens))
+
+
+class _Walker:
+    """Walks markdown-it's token stream, keeping track of the enclosing containers."""
+
+    def __init__(self, source: str, lines: LineIndex) -> None:
+        self.source = source
+        self.lines = lines
+        self.containers: list[str] = []
+        self.cell: str | None = None
+
+    def blocks(self, tokens: Sequence[Token]) -> Iterator[Block]:
+        heading_level = 0
+        for token in tokens:
+            if token.type in ("blockquote_open", "list_item_open"):
+                self.containers.append(token.type)
+            elif token.type in ("blockquote_close", "list_item_close"):
+                self.containers.pop()
+            elif token.type == "heading_open":
+                heading_level = int(token.tag[1])
+            elif token.type == "heading_close":
+                heading_level = 0
+            elif token.type in ("th_open", "td_open"):
+                self.cell = token.type
+            elif token.type in ("th_close", "td_close"):
+                self.cell = None
+            elif token.type == "html_block" and token.map:
+                yield from self._html_block(token.map)
+            elif token.type == "inline" and token.map:
+                block = self._inline_block(token, heading_level)
+                if block is not None:
+                    yield block
+
+    def _html_block(self, line_map: list[int]) -> Iterator[Block]:
+        start = self._line_offset(line_map[0])
+        end = self._line_offset(line_map[1])
+        yield from parse_html(self.source[start:end], start).blocks
+
+    def _line_offset(self, line: int) -> int:
+        if line >= self.lines.line_count:
+            return len(self.source)
+        return self.lines.line_start(line + 1)
+
+    def _inline_block(self, token: Token, heading_level: int) -> Block | None:
+        assert token.map is not None
+        builder = TextBuilder()
+        _InlineMapper(self.source, self._line_offset(token.map[0])).map(
+            token.children or [], builder
+        )
+        kind, scopes = self._kind_and_scopes(heading_level)
+        return Block.build(kind, builder, scopes, heading_level)
+
+    def _kind_and_scopes(self, heading_level: int) -> tuple[BlockKind, frozenset[str]]:
+        if heading_level:
+            return BlockKind.HEADING, frozenset(
+                {"text", "heading", f"heading.h{heading_level}"}
+            )
+        if self.cell == "th_open":
+            return BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.header"})
+        if self.cell == "td_open":
+            return BlockKind.TABLE_CELL, frozenset({"text", "table", "table.cell"})
+        scopes = {"text", "paragraph", "summary"}
+        kind = BlockKind.PARAGRAPH
+        if "list_item_open" in self.containers:
+            scopes.add("list")
+            kind = BlockKind.LIST_ITEM
+        if "blockquote_open" in self.containers:
+            scopes.add("blockquote")
+            kind = BlockKind.BLOCKQUOTE
+        return kind, frozenset(scopes)
+
+
+class _InlineMapper:
+    """Finds each inline token of one block in the source and adds its text."""
+
+    def __init__(self, source: str, cursor: int) -> None:
+        self.source = source
+        self.cursor = cursor
+        self.skip_depth = 0
+
+    def map(self, children: Sequence[Token], builder: TextBuilder) -> None:
+        for child in children:
+            handler = getattr(self, f"_on_{child.type}", None)
+            if handler is not None:
+                handler(child, builder)
+
+    def _find(self, needle: str) -> int:
+        found = self.source.find(needle, self.cursor)
+        return self.cursor if found < 0 else found
+
+    def _on_text(self, token: Token, builder: TextBuilder) -> None:
+        if not token.content:
+            return
+        position = self._find(token.content)
+        self.cursor = position + len(token.content)
+        if not self.skip_depth:
+            builder.add(token.content, position)
+
+    def _on_text_special(self, token: Token, builder: TextBuilder) -> None:
+        position = self._find(token.markup or token.content)
+        self.cursor = position + len(token.markup or token.content)
+        if not self.skip_depth:
+            builder.add_mapped(token.content, position)
+
+    def _on_softbreak(self, token: Token, builder: TextBuilder) -> None:
+        match = _LINE_BREAK.search(self.source, self.cursor)
+        if match is None:
+            return
+        self.cursor = match.end()
+        if not self.skip_depth:
+            builder.add_mapped("\n", match.start())
+
+    _on_hardbreak = _on_softbreak
+
+    def _on_code_inline(self, token: Token, builder: TextBuilder) -> None:
+        opening = self._find(token.markup)
+        closing = self.source.find(token.markup, opening + len(token.markup) + len(token.content))
+        self.cursor = opening + len(token.markup) if closing < 0 else closing + len(token.markup)
+        if not self.skip_depth:
+            builder.add_mapped(CODE_PLACEHOLDER, opening)
+
+    def _on_html_inline(self, token: Token, builder: TextBuilder) -> None:
+        self.cursor = self._find(token.content) + len(token.content)
+
+    def _on_link_open(self, token: Token, builder: TextBuilder) -> None:
+        if token.markup in ("autolink", "linkify"):
+            self.skip_depth += 1
+
+    def _on_link_close(self, token: Token, builder: TextBuilder) -> None:
+        if token.markup in ("autolink", "linkify"):
+            self.skip_depth -= 1
+            closing = self.source.find(">", self.cursor)
+            self.cursor = self.cursor if closing < 0 else closing + 1
+            return
+        self._skip_link_target()
+
+    def _on_image(self, token: Token, builder: TextBuilder) -> None:
+        opening = self._find("![")
+        closing = self.source.find("]", opening + 2 + len(token.content))
+        self.cursor = opening + 2 if closing < 0 else closing
+        self._skip_link_target()
+
+    def _skip_link_target(self) -> None:
+        """Move past ``](destination "title")`` or ``][label]`` after a link's text."""
+        bracket = self.source.find("]", self.cursor)
+        if bracket < 0:
+            return
+        position = bracket + 1
+        if position < len(self.source) and self.source[position] in "([":
+            closer = ")" if self.source[position] == "(" else "]"
+            position = _matching(self.source, position, closer)
+        self.cursor = position
+
+
+def _matching(source: str, start: int, closer: str) -> int:
+    """Return the offset after the bracket that closes the one at ``start``."""
+    opener = source[start]
+    depth = 0
+    index = start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif char == opener:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return start + 1

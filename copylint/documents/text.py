@@ -1,0 +1,124 @@
+"""Plain-text drafts: a headline, heading lines and paragraphs in either layout.
+
+Two layouts are common. CMS exports put one paragraph on each line with no blank
+lines between them; hand-written drafts wrap paragraphs at a fixed width and separate
+them with blank lines. A run of consecutive lines is read as one paragraph per line
+when any of its lines is longer than a wrapped line could be, or when every line ends
+a sentence; otherwise its lines are joined, except where the next line's first word
+would have fitted on the line before (a deliberate break).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from copylint.documents.model import Block, BlockKind, TextBuilder
+
+WRAP_LIMIT = 100
+HEADLINE_MAX_CHARS = 120
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_BOLD_HEADING = regex.compile(r"^(?:\*\*|__)(?P<text>\S(?:.*\S)?)(?:\*\*|__)\s*$")
+_HASH_HEADING = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+_ENDS_SENTENCE = regex.compile(r"[.!?…:][\"'”’)\]]*$")
+_HEADLINE_END = regex.compile(r"[.!?,;:…][\"'”’)\]]*$")
+
+_PARAGRAPH_SCOPES = frozenset({"text", "paragraph", "summary"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def parse_text(source: str) -> tuple[Block, ...]:
+    """Split a plain-text draft into its headline, headings and paragraphs."""
+    lines = list(_lines(source))
+    blocks: list[Block] = []
+    run: list[_Line] = []
+    first_content = next((line for line in lines if not line.blank), None)
+    for line in lines:
+        heading = _heading_block(line, is_first=line is first_content)
+        if line.blank or heading is not None:
+            blocks.extend(_paragraph_blocks(run))
+            run = []
+            if heading is not None:
+                blocks.append(heading)
+        else:
+            run.append(line)
+    blocks.extend(_paragraph_blocks(run))
+    return tuple(blocks)
+
+
+def _lines(source: str) -> Iterator[_Line]:
+    for match in _LINE.finditer(source):
+        if match.start() == match.end():
+            return
+        yield _Line(match.start(), match.group().rstrip("\r\n"))
+
+
+def _heading_block(line: _Line, is_first: bool) -> Block | None:
+    """Return the heading or headline block that ``line`` is, if it is one."""
+    for pattern, level in ((_BOLD_HEADING, 2), (_HASH_HEADING, 0)):
+        match = pattern.match(line.text)
+        if match:
+            level = level or len(match.group("hashes"))
+            return _heading(line.start + match.start("text"), match.group("text"), level)
+    stripped = line.text.strip()
+    if is_first and len(stripped) <= HEADLINE_MAX_CHARS and not _HEADLINE_END.search(stripped):
+        offset = line.start + len(line.text) - len(line.text.lstrip())
+        return _heading(offset, stripped, 1, BlockKind.HEADLINE)
+    return None
+
+
+def _heading(offset: int, text: str, level: int, kind: BlockKind = BlockKind.HEADING) -> Block:
+    builder = TextBuilder()
+    builder.add(text, offset)
+    scopes = frozenset({"text", "heading", f"heading.h{level}"})
+    block = Block.build(kind, builder, scopes, level)
+    assert block is not None, "a heading line always has text"
+    return block
+
+
+def _paragraph_blocks(run: list[_Line]) -> Iterator[Block]:
+    for paragraph in _split_run(run):
+        builder = TextBuilder()
+        for index, line in enumerate(paragraph):
+            if index:
+                previous = paragraph[index - 1]
+                builder.add("\n", previous.start + len(previous.text.rstrip()))
+            content = line.text.strip()
+            builder.add(content, line.start + len(line.text) - len(line.text.lstrip()))
+        block = Block.build(BlockKind.PARAGRAPH, builder, _PARAGRAPH_SCOPES)
+        if block is not None:
+            yield block
+
+
+def _split_run(run: list[_Line]) -> Iterator[list[_Line]]:
+    """Group a run of consecutive non-blank lines into paragraphs."""
+    if not run:
+        return
+    lengths = [len(line.text.strip()) for line in run]
+    one_per_line = any(length > WRAP_LIMIT for length in lengths[:-1]) or all(
+        _ENDS_SENTENCE.search(line.text.strip()) for line in run[:-1]
+    )
+    if len(run) > 1 and one_per_line:
+        yield from ([line] for line in run)
+        return
+    width = max(lengths)
+    paragraph = [run[0]]
+    for previous, line in zip(run, run[1:], strict=False):
+        first_word = line.text.split()[0]
+        if len(previous.text.strip()) + 1 + len(first_word) <= width:
+            yield paragraph
+            paragraph = []
+        paragraph.append(line)
+    yield paragraph
