@@ -5,7 +5,8 @@ lines between them; hand-written drafts wrap paragraphs at a fixed width and sep
 them with blank lines. A run of consecutive lines is read as one paragraph per line
 when any of its lines is longer than a wrapped line could be, or when every line ends
 a sentence; otherwise its lines are joined, except where the next line's first word
-would have fitted on the line before (a deliberate break).
+would have fitted on the line before (a deliberate break); that test needs lines of
+at least MIN_WRAP_WIDTH characters to tell a wrap width from short lines.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import regex
 from copylint.documents.model import Block, BlockKind, TextBuilder
 
 WRAP_LIMIT = 100
+MIN_WRAP_WIDTH = 60
 HEADLINE_MAX_CHARS = 120
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -117,7 +119,7 @@ def _split_run(run: list[_Line]) -> Iterator[list[_Line]]:
     paragraph = [run[0]]
     for previous, line in zip(run, run[1:], strict=False):
         first_word = line.text.split()[0]
-        if len(previous.text.strip()) + 1 + len(first_word) <= width:
+        if width >= MIN_WRAP_WIDTH and len(previous.text.strip()) + 1 + len(first_word) <= width:
             yield paragraph
             paragraph = []
         paragraph.append(line)

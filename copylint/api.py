@@ -1,0 +1,32 @@
+"""The Python API: lint a string or a set of paths with the configured rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from copylint.config import Config
+from copylint.diagnostics import Diagnostic
+from copylint.documents import Format, format_for_extension
+from copylint.files import find_drafts
+from copylint.packs import load_rules
+from copylint.rules import Rule
+from copylint.runner import RunResult, lint_bytes, lint_drafts
+
+
+def lint_text(
+    text: str,
+    path: str = "stdin.txt",
+    rules: Sequence[Rule] | None = None,
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    """Lint ``text`` as the file ``path`` would be (its extension sets the format)."""
+    active = rules if rules is not None else load_rules(config or Config())
+    fmt = format_for_extension(Path(path).suffix) or Format.TEXT
+    return lint_bytes(path, text.encode("utf-8"), fmt, active)
+
+
+def lint_paths(paths: Sequence[str], config: Config | None = None) -> RunResult:
+    """Lint files and folders with the rules ``config`` selects."""
+    active = config or Config()
+    return lint_drafts(find_drafts(paths, active), load_rules(active))

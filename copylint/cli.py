@@ -1,0 +1,157 @@
+"""The ``copylint`` command: the only place that prints or picks an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from copylint import __version__
+from copylint.config import Config, find_config, load_config
+from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
+from copylint.documents import Format, format_for_extension
+from copylint.errors import CopylintError
+from copylint.files import find_drafts
+from copylint.packs import load_rules
+from copylint.reporters import REPORTERS, ReportContext
+from copylint.rules import Rule
+from copylint.runner import RunResult, lint_bytes, lint_drafts
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+STDIN = "-"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command line."""
+    parser = argparse.ArgumentParser(
+        prog="copylint",
+        description="Lint newsroom copy: plain text, Markdown and HTML drafts.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to lint; '-' or nothing reads standard input")
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                        help="output format (default: text)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="use this config file instead of searching for one")
+    parser.add_argument("--select", action="append", default=[], metavar="NAMES",
+                        help="only these rules or packs (comma-separated, repeatable)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="NAMES",
+                        help="skip these rules or packs (comma-separated, repeatable)")
+    parser.add_argument("--min-level", "--minAlertLevel", choices=LEVEL_NAMES,
+                        help="hide findings below this level")
+    parser.add_argument("--fail-on", choices=LEVEL_NAMES,
+                        help="exit 1 when a finding is at this level or above (default: error)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name to report standard input under; its extension sets "
+                             "the format")
+    parser.add_argument("--ext", metavar=".EXT",
+                        help="parse named files and standard input as this extension "
+                             "(.txt, .md, .html)")
+    parser.add_argument("--list-rules", action="store_true",
+                        help="list the rules that would run, then exit")
+    parser.add_argument("--version", action="version", version=f"copylint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    """Run copylint with ``argv``; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = _config(args.config)
+        rules = load_rules(config, _names(args.select), _names(args.ignore))
+        if args.list_rules:
+            _list_rules(rules, sys.stdout)
+            return EXIT_CLEAN
+        forced = _forced_format(args.ext)
+        result = _run(args, config, rules, forced, stdin or sys.stdin)
+    except CopylintError as error:
+        print(f"copylint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    min_level = Level.parse(args.min_level) if args.min_level else config.min_level
+    fail_on = Level.parse(args.fail_on) if args.fail_on else config.fail_on
+    shown = [diagnostic for diagnostic in result.diagnostics if diagnostic.level >= min_level]
+    color = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    REPORTERS[args.format](shown, ReportContext(result.files, color), sys.stdout)
+    for error in result.errors:
+        print(f"copylint: {error}", file=sys.stderr)
+    return _exit_code(shown, result.errors, fail_on)
+
+
+def entry_point() -> None:
+    """Console-script entry: exit with ``main``'s code."""
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_FINDINGS)
+
+
+def _config(explicit: str | None) -> Config:
+    if explicit is not None:
+        return load_config(Path(explicit))
+    return load_config(find_config(Path.cwd()))
+
+
+def _names(values: Sequence[str]) -> list[str]:
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _forced_format(extension: str | None) -> Format | None:
+    if extension is None:
+        return None
+    fmt = format_for_extension(extension)
+    if fmt is None:
+        raise CopylintError(f"--ext: unknown extension '{extension}' (use .txt, .md or .html)")
+    return fmt
+
+
+def _run(
+    args: argparse.Namespace, config: Config, rules: list[Rule], forced: Format | None,
+    stdin: TextIO,
+) -> RunResult:
+    paths = list(args.paths)
+    if not paths or paths == [STDIN]:
+        return _run_stdin(args.stdin_filename, args.ext, forced, rules, stdin)
+    if STDIN in paths:
+        raise CopylintError("'-' (standard input) cannot be mixed with paths")
+    return lint_drafts(find_drafts(paths, config, forced), rules)
+
+
+def _run_stdin(
+    name: str | None, extension: str | None, forced: Format | None, rules: list[Rule],
+    stdin: TextIO,
+) -> RunResult:
+    if stdin.isatty():
+        raise CopylintError("no input: give files or folders to lint, or pipe text in")
+    display = name or f"stdin.{(extension or '.txt').lstrip('.')}"
+    fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
+    data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+    try:
+        return RunResult(lint_bytes(display, data, fmt, rules), [], 1)
+    except CopylintError as error:
+        return RunResult([], [str(error)], 1)
+
+
+def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Level) -> int:
+    if errors:
+        return EXIT_ERROR
+    if any(diagnostic.level >= fail_on for diagnostic in shown):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _list_rules(rules: Sequence[Rule], stream: TextIO) -> None:
+    width = max((len(rule.name) for rule in rules), default=0)
+    for rule in rules:
+        summary = rule.description.strip().splitlines()[0] if rule.description.strip() \
+            else rule.message
+        stream.write(f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  "
+                     f"{summary}\n")

@@ -1,0 +1,134 @@
+"""Configuration: ``.copylint.yaml`` or ``[tool.copylint]`` in ``pyproject.toml``.
+
+The first of these found walking up from the working directory is used; ``--config``
+names one directly. Paths in it are relative to the folder that holds it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from copylint.diagnostics import Level
+from copylint.errors import CopylintError
+
+CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
+OFF = "off"
+KEYS = frozenset(
+    {"packs", "styles_path", "rules", "include", "exclude", "fail_on", "min_level"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What to lint and how; the defaults need no file at all."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    packs: tuple[str, ...] | None = None
+    styles_path: tuple[Path, ...] = ()
+    rule_levels: dict[str, Level | None] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: Level = Level.ERROR
+    min_level: Level = Level.SUGGESTION
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest config file at or above ``start``."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "copylint" in _read_pyproject(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Load the config at ``path``, or the defaults when there is none."""
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise CopylintError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        data = _read_pyproject(path).get("tool", {}).get("copylint", {})
+    else:
+        data = _read_yaml(path)
+    return _parse(path, data)
+
+
+def _read_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read: {error}") from None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read: {error}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise CopylintError(f"{path}{where}: invalid YAML: {getattr(error, 'problem', error)}") \
+            from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CopylintError(f"{path}: the config must be a mapping of keys to values")
+    return data
+
+
+def _parse(path: Path, data: dict[str, Any]) -> Config:
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise CopylintError(f"{path}: {unknown[0]}: unknown key (known: {', '.join(sorted(KEYS))})")
+    root = path.resolve().parent
+    try:
+        packs = data.get("packs")
+        return Config(
+            root=root,
+            source=path,
+            packs=None if packs is None else tuple(_strings("packs", packs)),
+            styles_path=tuple(root / entry for entry in _strings("styles_path",
+                                                                 data.get("styles_path", []))),
+            rule_levels=_rule_levels(data.get("rules", {})),
+            include=tuple(_strings("include", data.get("include", []))),
+            exclude=tuple(_strings("exclude", data.get("exclude", []))),
+            fail_on=_level("fail_on", data.get("fail_on", "error")),
+            min_level=_level("min_level", data.get("min_level", "suggestion")),
+        )
+    except ValueError as error:
+        raise CopylintError(f"{path}: {error}") from None
+
+
+def _strings(key: str, value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError(f"{key}: must be a list of strings")
+    return items
+
+
+def _level(key: str, value: Any) -> Level:
+    try:
+        return Level.parse(str(value))
+    except ValueError as error:
+        raise ValueError(f"{key}: {error}") from None
+
+
+def _rule_levels(value: Any) -> dict[str, Level | None]:
+    if not isinstance(value, dict):
+        raise ValueError("rules: must map rule or pack names to a level or 'off'")
+    levels: dict[str, Level | None] = {}
+    for name, setting in value.items():
+        text = "off" if setting is False else str(setting).lower()
+        levels[str(name)] = None if text == OFF else _level(f"rules: {name}", text)
+    return levels

@@ -1,0 +1,75 @@
+"""Rule packs (Vale styles): the built-in ones in ``rules/`` and any in ``styles_path``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from copylint.config import Config
+from copylint.errors import CopylintError
+from copylint.rules import Rule, load_style
+
+
+def builtin_styles_dir() -> Path:
+    """Return the folder of the shipped packs: inside the wheel, or the checkout's ``rules/``."""
+    packaged = Path(__file__).parent / "rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def available_packs(styles_path: Sequence[Path]) -> dict[str, Path]:
+    """Map each pack name to its folder; a user's styles shadow built-in packs."""
+    packs: dict[str, Path] = {}
+    for parent in (builtin_styles_dir(), *styles_path):
+        if not parent.is_dir():
+            raise CopylintError(f"{parent}: styles_path folder not found")
+        packs.update(
+            {folder.name: folder for folder in sorted(parent.iterdir()) if folder.is_dir()}
+        )
+    return packs
+
+
+def load_rules(
+    config: Config, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[Rule]:
+    """Load the configured packs, apply level overrides, then ``select`` and ``ignore``."""
+    packs = available_packs(config.styles_path)
+    wanted = config.packs if config.packs is not None else tuple(
+        sorted(folder.name for folder in builtin_styles_dir().iterdir() if folder.is_dir())
+    )
+    rules: list[Rule] = []
+    for pack in wanted:
+        if pack not in packs:
+            where = config.source or "packs"
+            raise CopylintError(f"{where}: packs: no pack named '{pack}'")
+        rules.extend(load_style(packs[pack]))
+    _check_names(rules, "config rules", config.rule_levels)
+    _check_names(rules, "--select", select)
+    _check_names(rules, "--ignore", ignore)
+    configured = [_with_level(rule, config) for rule in rules]
+    return [
+        rule
+        for rule in configured
+        if rule is not None
+        and (not select or _named(rule, select))
+        and not _named(rule, ignore)
+    ]
+
+
+def _with_level(rule: Rule, config: Config) -> Rule | None:
+    for name in (rule.name, rule.style):
+        if name in config.rule_levels:
+            level = config.rule_levels[name]
+            return None if level is None else dataclasses.replace(rule, level=level)
+    return rule
+
+
+def _named(rule: Rule, names: Sequence[str]) -> bool:
+    return rule.name in names or rule.style in names
+
+
+def _check_names(rules: Sequence[Rule], where: str, names: Sequence[str]) -> None:
+    known = {rule.name for rule in rules} | {rule.style for rule in rules}
+    for name in names:
+        if name not in known:
+            raise CopylintError(f"{where}: no rule or pack named '{name}'")

@@ -1,0 +1,198 @@
+"""Load rule files: one YAML file per rule, named ``Style.FileStem`` (Vale's convention).
+
+Rules are data: they are loaded with safe YAML loading only and never run code.
+Every problem is reported in one line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, TextCheck
+from copylint.checks.base import integer, string
+from copylint.diagnostics import Level
+from copylint.errors import CopylintError
+from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
+
+RULE_SUFFIXES = (".yml", ".yaml")
+COMMON_KEYS = frozenset(
+    {"extends", "message", "level", "scope", "link", "description", "limit", "action",
+     "tests", "code", "name"}
+)
+_CASE_KEYS = frozenset({"name", "input", "format", "want", "contains", "absent"})
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCase:
+    """One of a rule's own test cases (Vale 3.24's ``tests:`` key)."""
+
+    name: str
+    input: str
+    extension: str = ".md"
+    want: tuple[str, ...] | None = None
+    contains: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A loaded rule: what it checks, where, how serious it is and what it says."""
+
+    name: str
+    path: Path
+    extends: str
+    check: TextCheck
+    message: str
+    level: Level = Level.SUGGESTION
+    scope: Scope = DEFAULT_SCOPE
+    link: str = ""
+    description: str = ""
+    limit: int = 0
+    action: Mapping[str, Any] = field(default_factory=dict)
+    cases: tuple[RuleCase, ...] = ()
+
+    @property
+    def style(self) -> str:
+        """Return the style (pack) the rule belongs to."""
+        return self.name.split(".", 1)[0]
+
+
+def load_style(folder: Path) -> list[Rule]:
+    """Load every rule file in a style folder, sorted by name."""
+    return [
+        load_rule(path, folder.name)
+        for path in sorted(folder.iterdir())
+        if path.suffix in RULE_SUFFIXES and path.is_file()
+    ]
+
+
+def load_rule(path: Path, style: str) -> Rule:
+    """Load and validate one rule file; raises CopylintError naming the file and key."""
+    definition = _read_definition(path)
+    try:
+        return _build_rule(definition, path, f"{style}.{path.stem}")
+    except _KeyError as error:
+        raise CopylintError(f"{path}: {error.key}: {error.problem}") from None
+
+
+class _KeyError(Exception):
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+def _read_definition(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read rule file: {error}") from None
+    try:
+        definition = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise CopylintError(f"{path}{where}: invalid YAML: {problem}") from None
+    if not isinstance(definition, dict):
+        raise CopylintError(f"{path}: a rule file must be a YAML mapping of keys to values")
+    return definition
+
+
+def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
+    extends = definition.get("extends")
+    if extends is None:
+        raise _KeyError("extends", "missing; every rule needs 'extends'")
+    if extends in VALE_KINDS_NOT_YET_SUPPORTED:
+        raise _KeyError("extends", f"'{extends}' is a Vale check copylint does not support yet")
+    if extends not in REGISTRY:
+        raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
+    kind = REGISTRY[extends]
+    unknown = sorted(set(definition) - COMMON_KEYS - set(kind.options))
+    if unknown:
+        raise _KeyError(unknown[0], f"unknown key for a rule that extends {extends}")
+    if "message" not in definition:
+        raise _KeyError("message", "missing; every rule needs a 'message'")
+    if definition.get("code") is True:
+        raise _KeyError("code", "is no longer supported; use 'scope: raw'")
+    options = {key: _validated(key, kind.options[key], definition[key])
+               for key in definition if key in kind.options}
+    try:
+        check = kind.build(options, definition)
+    except regex.error as error:
+        raise _KeyError(_pattern_key(options), f"invalid regular expression: {error}") from None
+    return Rule(
+        name=name,
+        path=path,
+        extends=extends,
+        check=check,
+        message=kind.adapt_message(_validated("message", string, definition["message"]),
+                                   definition),
+        level=_validated("level", Level.parse, definition.get("level", "suggestion")),
+        scope=_validated("scope", parse_scope, definition.get("scope", "text")),
+        link=_validated("link", string, definition.get("link", "")),
+        description=_validated("description", string, definition.get("description", "")),
+        limit=_validated("limit", integer, definition.get("limit", 0)),
+        action=_validated("action", _action, definition.get("action", {})),
+        cases=_validated("tests", _cases, definition.get("tests", [])),
+    )
+
+
+def _validated(key: str, validator: Any, value: Any) -> Any:
+    try:
+        return validator(value)
+    except (ValueError, TypeError, AttributeError) as error:
+        raise _KeyError(key, str(error)) from None
+
+
+def _pattern_key(options: Mapping[str, Any]) -> str:
+    for key in ("tokens", "raw", "swap", "token", "exceptions"):
+        if key in options:
+            return key
+    return "extends"
+
+
+def _action(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not isinstance(value.get("name", ""), str):
+        raise ValueError("must be a mapping with a 'name' and optional 'params'")
+    return dict(value)
+
+
+def _cases(value: Any) -> tuple[RuleCase, ...]:
+    if not isinstance(value, list):
+        raise ValueError("must be a list of test cases")
+    return tuple(_case(index, entry) for index, entry in enumerate(value, start=1))
+
+
+def _case(index: int, entry: Any) -> RuleCase:
+    if not isinstance(entry, dict) or not isinstance(entry.get("input"), str):
+        raise ValueError(f"case {index} must be a mapping with a string 'input'")
+    unknown = sorted(set(entry) - _CASE_KEYS)
+    if unknown:
+        raise ValueError(f"case {index}: unknown key '{unknown[0]}'")
+    want = entry.get("want")
+    fmt = str(entry.get("format", "md"))
+    return RuleCase(
+        name=str(entry.get("name", f"case {index}")),
+        input=entry["input"],
+        extension=fmt if fmt.startswith(".") else f".{fmt}",
+        want=None if want is None else _lines(want),
+        contains=_lines(entry.get("contains", [])),
+        absent=_lines(entry.get("absent", [])),
+    )
+
+
+def _lines(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(line.strip() for line in value.splitlines() if line.strip())
+    if isinstance(value, list) and all(isinstance(line, str) for line in value):
+        return tuple(line.strip() for line in value)
+    raise ValueError("expected lines as a block string or a list of strings")

@@ -1,0 +1,100 @@
+"""Split prose into sentences the way news copy needs.
+
+Newspaper text is dense with periods that do not end sentences: initials
+("Dmitri S. Peskov"), "U.S.", titles ("Gen.", "Sen."), dates ("Jan. 5"), times
+("a.m."), "No. 2". The word lists live in ``data/abbreviations.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+_CANDIDATE = regex.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = regex.compile(r"[\"'“‘(\[]*(\S*?)\.$")
+_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}’'-]*)")
+_INITIALISM = regex.compile(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
+_SENTENCE_OPENER = regex.compile(r"\s+[\"'“‘(\[]*[\p{Lu}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class _WordLists:
+    titles: frozenset[str]
+    before_numbers: frozenset[str]
+    can_end_sentence: frozenset[str]
+    sentence_starters: frozenset[str]
+    attribution: regex.Pattern[str]
+
+
+@cache
+def _word_lists() -> _WordLists:
+    text = resources.files("copylint").joinpath("data/abbreviations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    for name, entries in data.items():
+        if not all(isinstance(entry, str) for entry in entries):
+            raise ValueError(f"abbreviations.yaml: {name}: every entry must be a string")
+    verbs = "|".join(data["attribution_verbs"])
+    speaker = r"(?:[\p{Lu}][\p{L}’'.-]*|the|a|an|his|her|their|its|one|another)"
+    attribution = regex.compile(rf"\s+(?:{speaker}\s+){{1,5}}?(?:{verbs})\b")
+    return _WordLists(
+        titles=frozenset(data["titles"]),
+        before_numbers=frozenset(data["before_numbers"]),
+        can_end_sentence=frozenset(data["can_end_sentence"]),
+        sentence_starters=frozenset(data["sentence_starters"]),
+        attribution=attribution,
+    )
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of each sentence in ``text``, white space trimmed."""
+    spans = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if _ends_sentence(text, match):
+            spans.append(_trimmed(text, start, match.end()))
+            start = match.end()
+    spans.append(_trimmed(text, start, len(text)))
+    return [(begin, end) for begin, end in spans if begin < end]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
+    """Decide whether the punctuation in ``match`` closes a sentence."""
+    after = match.end()
+    if not _SENTENCE_OPENER.match(text, after):
+        return False
+    words = _word_lists()
+    punctuation = match.group()
+    if punctuation[-1] in "\"'”’" and words.attribution.match(text, after):
+        return False
+    if not punctuation.startswith(".") or punctuation.startswith("..."):
+        return True
+    word = _WORD_BEFORE.search(text, 0, match.start() + 1)
+    token = word.group(1) if word else ""
+    next_word = _NEXT_WORD.match(text, after)
+    following = next_word.group(1) if next_word else ""
+    return _abbreviation_allows_end(token, following, words)
+
+
+def _abbreviation_allows_end(token: str, following: str, words: _WordLists) -> bool:
+    """Decide whether a period after ``token`` ends the sentence, given the next word."""
+    if len(token) == 1 and token.isupper():
+        return False
+    if token in words.titles:
+        return False
+    if token in words.before_numbers:
+        return not following[:1].isdigit()
+    if token in words.can_end_sentence or _INITIALISM.fullmatch(token):
+        return following in words.sentence_starters
+    return True
