@@ -46,9 +46,9 @@ def parse_text(source: str) -> tuple[Block, ...]:
     lines = list(_lines(source))
     blocks: list[Block] = []
     run: list[_Line] = []
-    first_content = next((line for line in lines if not line.blank), None)
+    headline = _headline_line(lines)
     for line in lines:
-        heading = _heading_block(line, is_first=line is first_content)
+        heading = _heading_block(line, is_headline=line is headline)
         if line.blank or heading is not None:
             blocks.extend(_paragraph_blocks(run))
             run = []
@@ -67,15 +67,33 @@ def _lines(source: str) -> Iterator[_Line]:
         yield _Line(match.start(), match.group().rstrip("\r\n"))
 
 
-def _heading_block(line: _Line, is_first: bool) -> Block | None:
+def _headline_line(lines: list[_Line]) -> _Line | None:
+    """Return the first line if it reads as a headline: short, unpunctuated, standing alone.
+
+    A line that the next one continues (starting in lower case) is not a headline.
+    """
+    content = [index for index, line in enumerate(lines) if not line.blank]
+    if not content:
+        return None
+    first = lines[content[0]]
+    stripped = first.text.strip()
+    if len(stripped) > HEADLINE_MAX_CHARS or _HEADLINE_END.search(stripped):
+        return None
+    following = lines[content[0] + 1].text.strip() if content[0] + 1 < len(lines) else ""
+    if following[:1].islower() or not stripped[:1].isupper() and not stripped[:1].isdigit():
+        return None
+    return first
+
+
+def _heading_block(line: _Line, is_headline: bool) -> Block | None:
     """Return the heading or headline block that ``line`` is, if it is one."""
     for pattern, level in ((_BOLD_HEADING, 2), (_HASH_HEADING, 0)):
         match = pattern.match(line.text)
         if match:
             level = level or len(match.group("hashes"))
             return _heading(line.start + match.start("text"), match.group("text"), level)
-    stripped = line.text.strip()
-    if is_first and len(stripped) <= HEADLINE_MAX_CHARS and not _HEADLINE_END.search(stripped):
+    if is_headline:
+        stripped = line.text.strip()
         offset = line.start + len(line.text) - len(line.text.lstrip())
         return _heading(offset, stripped, 1, BlockKind.HEADLINE)
     return None
