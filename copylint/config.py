@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError
+from copylint.errors import CopylintError, describe_yaml_error
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
@@ -76,10 +76,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise CopylintError(f"{path}: cannot read: {error}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise CopylintError(f"{path}{where}: invalid YAML: {getattr(error, 'problem', error)}") \
-            from None
+        raise CopylintError(describe_yaml_error(str(path), error)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

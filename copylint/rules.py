@@ -17,7 +17,7 @@ import yaml
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, TextCheck
 from copylint.checks.base import integer, string
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError
+from copylint.errors import CopylintError, describe_yaml_error
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -96,10 +96,7 @@ def _read_definition(path: Path) -> dict[str, Any]:
     try:
         definition = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise CopylintError(f"{path}{where}: invalid YAML: {problem}") from None
+        raise CopylintError(describe_yaml_error(str(path), error)) from None
     if not isinstance(definition, dict):
         raise CopylintError(f"{path}: a rule file must be a YAML mapping of keys to values")
     return definition

@@ -9,7 +9,7 @@ import regex
 import yaml
 
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
-from copylint.errors import CopylintError
+from copylint.errors import CopylintError, describe_yaml_error
 
 _FENCE = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
 _EMPTY = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
@@ -38,10 +38,9 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
         node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
         fields = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise CopylintError(f"{display_path}{where}: front matter: {problem}") from None
+        message = describe_yaml_error(display_path, error, line_offset=1)
+        raise CopylintError(message.replace("invalid YAML", "invalid YAML in front matter")) \
+            from None
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
         return FrontMatter(Metadata(), (), match.end())
     blocks = tuple(_field_blocks(source, body_start, node))
