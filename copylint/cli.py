@@ -32,28 +32,53 @@ def build_parser() -> argparse.ArgumentParser:
         prog="copylint",
         description="Lint newsroom copy: plain text, Markdown and HTML drafts.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders to lint; '-' or nothing reads standard input")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
-                        help="output format (default: text)")
-    parser.add_argument("--config", metavar="FILE",
-                        help="use this config file instead of searching for one")
-    parser.add_argument("--select", action="append", default=[], metavar="NAMES",
-                        help="only these rules or packs (comma-separated, repeatable)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="NAMES",
-                        help="skip these rules or packs (comma-separated, repeatable)")
-    parser.add_argument("--min-level", "--minAlertLevel", choices=LEVEL_NAMES,
-                        help="hide findings below this level")
-    parser.add_argument("--fail-on", choices=LEVEL_NAMES,
-                        help="exit 1 when a finding is at this level or above (default: error)")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name to report standard input under; its extension sets "
-                             "the format")
-    parser.add_argument("--ext", metavar=".EXT",
-                        help="parse named files and standard input as this extension "
-                             "(.txt, .md, .html)")
-    parser.add_argument("--list-rules", action="store_true",
-                        help="list the rules that would run, then exit")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to lint; '-' or nothing reads standard input",
+    )
+    parser.add_argument(
+        "--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="use this config file instead of searching for one"
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="NAMES",
+        help="only these rules or packs (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="NAMES",
+        help="skip these rules or packs (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--min-level", "--minAlertLevel", choices=LEVEL_NAMES, help="hide findings below this level"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=LEVEL_NAMES,
+        help="exit 1 when a finding is at this level or above (default: error)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report standard input under; its extension sets the format",
+    )
+    parser.add_argument(
+        "--ext",
+        metavar=".EXT",
+        help="parse named files and standard input as this extension (.txt, .md, .html)",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list the rules that would run, then exit"
+    )
     parser.add_argument("--version", action="version", version=f"copylint {__version__}")
     return parser
 
@@ -78,8 +103,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     shown = [diagnostic for diagnostic in result.diagnostics if diagnostic.level >= min_level]
     color = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     REPORTERS[args.format](shown, ReportContext(result.files, color), sys.stdout)
-    for error in result.errors:
-        print(f"copylint: {error}", file=sys.stderr)
+    for problem in result.errors:
+        print(f"copylint: {problem}", file=sys.stderr)
     return _exit_code(shown, result.errors, fail_on)
 
 
@@ -114,7 +139,10 @@ def _forced_format(extension: str | None) -> Format | None:
 
 
 def _run(
-    args: argparse.Namespace, config: Config, rules: list[Rule], forced: Format | None,
+    args: argparse.Namespace,
+    config: Config,
+    rules: list[Rule],
+    forced: Format | None,
     stdin: TextIO,
 ) -> RunResult:
     paths = list(args.paths)
@@ -126,7 +154,10 @@ def _run(
 
 
 def _run_stdin(
-    name: str | None, extension: str | None, forced: Format | None, rules: list[Rule],
+    name: str | None,
+    extension: str | None,
+    forced: Format | None,
+    rules: list[Rule],
     stdin: TextIO,
 ) -> RunResult:
     if stdin.isatty():
@@ -135,9 +166,10 @@ def _run_stdin(
     fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
     data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
     try:
-        return RunResult(lint_bytes(display, data, fmt, rules), [], 1)
+        diagnostics = lint_bytes(display, data, fmt, rules)
     except CopylintError as error:
         return RunResult([], [str(error)], 1)
+    return RunResult(diagnostics, [], 1)
 
 
 def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Level) -> int:
@@ -151,7 +183,9 @@ def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Leve
 def _list_rules(rules: Sequence[Rule], stream: TextIO) -> None:
     width = max((len(rule.name) for rule in rules), default=0)
     for rule in rules:
-        summary = rule.description.strip().splitlines()[0] if rule.description.strip() \
-            else rule.message
-        stream.write(f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  "
-                     f"{summary}\n")
+        summary = (
+            rule.description.strip().splitlines()[0] if rule.description.strip() else rule.message
+        )
+        stream.write(
+            f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  {summary}\n"
+        )

@@ -18,9 +18,7 @@ from copylint.errors import CopylintError, describe_yaml_error
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
-KEYS = frozenset(
-    {"packs", "styles_path", "rules", "include", "exclude", "fail_on", "min_level"}
-)
+KEYS = frozenset({"packs", "styles_path", "rules", "include", "exclude", "fail_on", "min_level"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +93,9 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             root=root,
             source=path,
             packs=None if packs is None else tuple(_strings("packs", packs)),
-            styles_path=tuple(root / entry for entry in _strings("styles_path",
-                                                                 data.get("styles_path", []))),
+            styles_path=tuple(
+                root / entry for entry in _strings("styles_path", data.get("styles_path", []))
+            ),
             rule_levels=_rule_levels(data.get("rules", {})),
             include=tuple(_strings("include", data.get("include", []))),
             exclude=tuple(_strings("exclude", data.get("exclude", []))),

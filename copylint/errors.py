@@ -12,8 +12,11 @@ def describe_yaml_error(where: str, error: Exception, line_offset: int = 0) -> s
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
     context_mark = getattr(error, "context_mark", None)
-    if context and context_mark is not None and mark is not None and (
-        context_mark.line != mark.line
+    if (
+        context
+        and context_mark is not None
+        and mark is not None
+        and (context_mark.line != mark.line)
     ):
         problem += f", {context} that starts on line {context_mark.line + 1 + line_offset}"
     return f"{where}{line}: invalid YAML: {problem}"

@@ -32,8 +32,9 @@ def find_drafts(
         path = Path(name)
         if path.is_dir():
             if forced is not None:
-                yield CopylintError(f"{name}: --ext applies to files and standard input, "
-                                    "not to folders")
+                yield CopylintError(
+                    f"{name}: --ext applies to files and standard input, not to folders"
+                )
                 continue
             yield from _walk(path, config)
         elif path.exists():

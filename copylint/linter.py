@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from copylint.documents import Block, Document, SourceMap
 from copylint.diagnostics import Diagnostic
+from copylint.documents import Block, Document, SourceMap
 from copylint.messages import format_message
 from copylint.positions import LineIndex
 from copylint.rules import Rule

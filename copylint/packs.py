@@ -34,8 +34,12 @@ def load_rules(
 ) -> list[Rule]:
     """Load the configured packs, apply level overrides, then ``select`` and ``ignore``."""
     packs = available_packs(config.styles_path)
-    wanted = config.packs if config.packs is not None else tuple(
-        sorted(folder.name for folder in builtin_styles_dir().iterdir() if folder.is_dir())
+    wanted = (
+        config.packs
+        if config.packs is not None
+        else tuple(
+            sorted(folder.name for folder in builtin_styles_dir().iterdir() if folder.is_dir())
+        )
     )
     rules: list[Rule] = []
     for pack in wanted:
@@ -43,16 +47,14 @@ def load_rules(
             where = config.source or "packs"
             raise CopylintError(f"{where}: packs: no pack named '{pack}'")
         rules.extend(load_style(packs[pack]))
-    _check_names(rules, "config rules", config.rule_levels)
+    _check_names(rules, "config rules", list(config.rule_levels))
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", ignore)
     configured = [_with_level(rule, config) for rule in rules]
     return [
         rule
         for rule in configured
-        if rule is not None
-        and (not select or _named(rule, select))
-        and not _named(rule, ignore)
+        if rule is not None and (not select or _named(rule, select)) and not _named(rule, ignore)
     ]
 
 

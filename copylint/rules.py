@@ -22,8 +22,19 @@ from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
 
 RULE_SUFFIXES = (".yml", ".yaml")
 COMMON_KEYS = frozenset(
-    {"extends", "message", "level", "scope", "link", "description", "limit", "action",
-     "tests", "code", "name"}
+    {
+        "extends",
+        "message",
+        "level",
+        "scope",
+        "link",
+        "description",
+        "limit",
+        "action",
+        "tests",
+        "code",
+        "name",
+    }
 )
 _CASE_KEYS = frozenset({"name", "input", "format", "want", "contains", "absent"})
 
@@ -118,8 +129,11 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         raise _KeyError("message", "missing; every rule needs a 'message'")
     if definition.get("code") is True:
         raise _KeyError("code", "is no longer supported; use 'scope: raw'")
-    options = {key: _validated(key, kind.options[key], definition[key])
-               for key in definition if key in kind.options}
+    options = {
+        key: _validated(key, kind.options[key], definition[key])
+        for key in definition
+        if key in kind.options
+    }
     try:
         check = kind.build(options, definition)
     except regex.error as error:
@@ -129,8 +143,9 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         path=path,
         extends=extends,
         check=check,
-        message=kind.adapt_message(_validated("message", string, definition["message"]),
-                                   definition),
+        message=kind.adapt_message(
+            _validated("message", string, definition["message"]), definition
+        ),
         level=_validated("level", Level.parse, definition.get("level", "suggestion")),
         scope=_validated("scope", parse_scope, definition.get("scope", "text")),
         link=_validated("link", string, definition.get("link", "")),

@@ -23,8 +23,9 @@ class RunResult:
     files: int = 0
 
 
-def lint_bytes(display_path: str, data: bytes, fmt: Format, rules: Sequence[Rule]) \
-        -> list[Diagnostic]:
+def lint_bytes(
+    display_path: str, data: bytes, fmt: Format, rules: Sequence[Rule]
+) -> list[Diagnostic]:
     """Decode, parse and lint one draft; raises CopylintError for input it cannot read."""
     text, has_bom = decode(display_path, data)
     document = parse_document(display_path, text, fmt, has_bom)

@@ -66,8 +66,9 @@ def test_json_output(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert entries[0]["match"] == "the the"
 
 
-def test_json_is_an_empty_array_when_clean(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_is_an_empty_array_when_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clean = tmp_path / "clean.md"
     clean.write_text("# Vote delayed\n\nThe council voted on Tuesday.\n", encoding="utf-8")
     assert main(["--format", "json", str(clean)]) == 0
@@ -82,16 +83,18 @@ def test_fail_on_and_min_level(draft: Path, capsys: pytest.CaptureFixture[str]) 
     assert "Attribution" not in capsys.readouterr().out
 
 
-def test_select_and_ignore_take_rules_and_packs(draft: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_select_and_ignore_take_rules_and_packs(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["--select", "newsroom.Attribution", "draft.txt"])
     assert "DoubledWord" not in capsys.readouterr().out
     assert main(["--ignore", "newsroom", "draft.txt"]) == 0
     assert "No problems found in 1 file." in capsys.readouterr().out
 
 
-def test_unknown_rule_name_is_a_usage_error(draft: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_rule_name_is_a_usage_error(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--select", "newsroom.Nope", "draft.txt"]) == 2
     assert capsys.readouterr().err == "copylint: --select: no rule or pack named 'newsroom.Nope'\n"
 
@@ -134,12 +137,20 @@ def test_walks_folders_skipping_hidden_and_node_modules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    for name in ("a/story.md", "a/b/story.html", ".git/x.md", "node_modules/p/readme.md",
-                 "a/notes.rst", "a/.hidden.txt"):
+    for name in (
+        "a/story.md",
+        "a/b/story.html",
+        ".git/x.md",
+        "node_modules/p/readme.md",
+        "a/notes.rst",
+        "a/.hidden.txt",
+    ):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("<p>It was was late.</p>\n" if name.endswith("html")
-                        else "It was was late.\n", encoding="utf-8")
+        path.write_text(
+            "<p>It was was late.</p>\n" if name.endswith("html") else "It was was late.\n",
+            encoding="utf-8",
+        )
     assert main(["."]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
@@ -183,8 +194,9 @@ def test_bad_files_are_reported_and_the_rest_still_linted(
     ]
 
 
-def test_unreadable_file_is_an_error(draft: Path, monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_is_an_error(
+    draft: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def refuse(self: Path) -> bytes:
         raise PermissionError(13, "Permission denied")
 
@@ -203,8 +215,9 @@ def test_unknown_ext_is_an_error(draft: Path, capsys: pytest.CaptureFixture[str]
     assert "--ext: unknown extension '.docx'" in capsys.readouterr().err
 
 
-def test_front_matter_error_names_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_front_matter_error_names_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "story.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", encoding="utf-8")
     assert main(["story.md"]) == 2
@@ -216,7 +229,8 @@ def test_python_dash_m_runs_the_cli() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "copylint", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "copylint", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
     assert result.stdout == f"copylint {__version__}\n"

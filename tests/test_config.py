@@ -34,11 +34,14 @@ def _rules_reported(capsys: pytest.CaptureFixture[str]) -> list[str]:
 def test_config_found_walking_up_sets_levels_and_turns_rules_off(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(project / ".copylint.yaml", """
+    _write(
+        project / ".copylint.yaml",
+        """
         rules:
           newsroom.DoubledWord: off
           newsroom.Attribution: error
-        """)
+        """,
+    )
     assert main(["today.txt"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "today.txt:2:11: error[newsroom.Attribution] "
@@ -47,11 +50,14 @@ def test_config_found_walking_up_sets_levels_and_turns_rules_off(
 
 
 def test_pyproject_tool_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _write(project / "pyproject.toml", """
+    _write(
+        project / "pyproject.toml",
+        """
         [tool.copylint]
         fail_on = "warning"
         rules = { "newsroom.DoubledWord" = "off" }
-        """)
+        """,
+    )
     assert main(["today.txt"]) == 1
     assert _rules_reported(capsys) == ["newsroom.Attribution@today.txt"]
 
@@ -59,32 +65,43 @@ def test_pyproject_tool_table(project: Path, capsys: pytest.CaptureFixture[str])
 def test_exclude_and_include_globs_are_relative_to_the_config(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(project / ".copylint.yaml", """
+    _write(
+        project / ".copylint.yaml",
+        """
         exclude: ["stories/archive/**"]
         rules: {newsroom.Attribution: off}
-        """)
+        """,
+    )
     main(["."])
     assert _rules_reported(capsys) == ["newsroom.DoubledWord@today.txt"]
-    _write(project / ".copylint.yaml", """
+    _write(
+        project / ".copylint.yaml",
+        """
         include: ["**/archive/*.txt"]
         rules: {newsroom.Attribution: off}
-        """)
+        """,
+    )
     main(["."])
     assert _rules_reported(capsys) == ["newsroom.DoubledWord@archive/old.txt"]
 
 
-def test_styles_path_adds_a_house_pack(project: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    _write(project / "styles" / "House" / "Mayor.yml", """
+def test_styles_path_adds_a_house_pack(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(
+        project / "styles" / "House" / "Mayor.yml",
+        """
         extends: existence
         message: "Name the mayor instead of '%s'"
         level: warning
         tokens: [The mayor]
-        """)
-    _write(project / ".copylint.yaml", """
+        """,
+    )
+    _write(
+        project / ".copylint.yaml",
+        """
         styles_path: [styles]
         packs: [House]
-        """)
+        """,
+    )
     assert main(["today.txt"]) == 0
     assert _rules_reported(capsys) == ["House.Mayor@today.txt"]
 
@@ -106,16 +123,18 @@ def test_explicit_config_file(project: Path, capsys: pytest.CaptureFixture[str])
         ("rules: [1, 2\n", ".copylint.yaml:2: invalid YAML"),
     ],
 )
-def test_bad_config_is_a_one_line_error(project: Path, capsys: pytest.CaptureFixture[str],
-                                        text: str, expected: str) -> None:
+def test_bad_config_is_a_one_line_error(
+    project: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
     (project / ".copylint.yaml").write_text(text, encoding="utf-8")
     assert main(["today.txt"]) == 2
     err = capsys.readouterr().err
     assert expected in err and err.count("\n") == 1
 
 
-def test_bad_rule_in_a_style_folder_names_the_file(project: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_rule_in_a_style_folder_names_the_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(project / "styles" / "House" / "Broken.yml", "extends: existence\ntokens: [a]\n")
     _write(project / ".copylint.yaml", "styles_path: [styles]\npacks: [House]\n")
     assert main(["today.txt"]) == 2

@@ -44,11 +44,18 @@ def test_plain_text_hard_wrapped_paragraphs_with_headline() -> None:
     )
     assert _kinds(parse_document("d.txt", source, Format.TEXT)) == [
         ("headline", 1, "Mayor wins second term"),
-        ("paragraph", 0, "The mayor won a second term on Tuesday, taking 58 percent of\n"
-                         "the vote in a race that turned on housing and transit."),
+        (
+            "paragraph",
+            0,
+            "The mayor won a second term on Tuesday, taking 58 percent of\n"
+            "the vote in a race that turned on housing and transit.",
+        ),
         ("heading", 1, "Results"),
-        ("paragraph", 0, "Her opponent conceded before midnight, and thanked supporters\n"
-                         "in a brief speech."),
+        (
+            "paragraph",
+            0,
+            "Her opponent conceded before midnight, and thanked supporters\nin a brief speech.",
+        ),
     ]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import lint, make_rule, positions
 
 from copylint.rules import Rule
-from helpers import lint, make_rule, positions
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ MARKDOWN_CASES = {
     "code span skipped": ("Run `Witkoff` then Witkoff\n", [(1, 20)]),
     "fenced code skipped": ("```\nWitkoff\n```\n\nWitkoff\n", [(5, 1)]),
     "indented code skipped": ("Intro.\n\n    Witkoff\n\nWitkoff\n", [(5, 1)]),
-    "inline html": ("<span class=\"Witkoff\">x</span> Witkoff\n", [(1, 32)]),
+    "inline html": ('<span class="Witkoff">x</span> Witkoff\n', [(1, 32)]),
     "html comment skipped": ("<!-- Witkoff -->\n\nWitkoff\n", [(3, 1)]),
     "html block": ("<div>\n<p>Mr. Witkoff &amp; aides</p>\n</div>\n", [(2, 8)]),
     "hard-wrapped second line": ("The talks began as\nSteve Witkoff landed.\n", [(2, 7)]),
@@ -43,8 +43,7 @@ MARKDOWN_CASES = {
     "list item": ("- one\n- the special envoy\n", [(2, 7)]),
     "nested list": ("- one\n  - two Witkoff\n", [(2, 9)]),
     "blockquote": ("> He said\n> Witkoff was there.\n", [(2, 3)]),
-    "table cell": ("| Name | Role |\n|---|---|\n| Witkoff | special envoy |\n",
-                   [(3, 3), (3, 13)]),
+    "table cell": ("| Name | Role |\n|---|---|\n| Witkoff | special envoy |\n", [(3, 3), (3, 13)]),
     "front matter title": ("---\ntitle: Witkoff lands\n---\n\nBody Witkoff.\n", [(5, 6)]),
     "crlf": ("Intro.\r\n\r\nSteve Witkoff\r\narrived Witkoff.\r\n", [(3, 7), (4, 9)]),
     "cr only": ("Intro.\r\rSteve Witkoff\r", [(3, 7)]),
@@ -61,12 +60,15 @@ def test_markdown_positions(witkoff: Rule, name: str) -> None:
 
 
 def test_front_matter_title_is_its_own_scope(tmp_path: Path) -> None:
-    rule = make_rule(tmp_path, """
+    rule = make_rule(
+        tmp_path,
+        """
         extends: existence
         message: "Found '%s'"
         scope: title
         tokens: [Witkoff]
-        """)
+        """,
+    )
     text = '---\ntitle: "Witkoff lands"\ndate: 2025-03-12\n---\n\n# Witkoff lands\n'
     assert positions(rule, text) == [(2, 9)]
 
@@ -80,11 +82,15 @@ HTML_CASES = {
     "nested tags": ("<p><b>Big</b> <a href='/Witkoff'>Mr. Witkoff</a></p>", [(1, 38)]),
     "entity before": ("<p>Tom &amp; Jerry&#8212;Witkoff</p>", [(1, 26)]),
     "script and style skipped": (
-        "<script>Witkoff()</script><style>.Witkoff{}</style>\n<p>Witkoff</p>", [(2, 4)]),
+        "<script>Witkoff()</script><style>.Witkoff{}</style>\n<p>Witkoff</p>",
+        [(2, 4)],
+    ),
     "pre skipped": ("<pre>Witkoff</pre><p>x Witkoff</p>", [(1, 24)]),
     "comment skipped": ("<!-- Witkoff --><p>Witkoff</p>", [(1, 20)]),
-    "title and body": ("<html><head><title>Witkoff</title></head>\n<body><h1>Witkoff</h1>",
-                       [(2, 11)]),
+    "title and body": (
+        "<html><head><title>Witkoff</title></head>\n<body><h1>Witkoff</h1>",
+        [(2, 11)],
+    ),
     "multiline": ("<body>\n  <p>\n    The special envoy\n  </p>\n</body>", [(3, 9)]),
     "crlf": ("<p>One</p>\r\n<p>Steve Witkoff</p>\r\n", [(2, 10)]),
 }

@@ -5,37 +5,60 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from copylint.errors import CopylintError
 from helpers import make_rule
 
+from copylint.errors import CopylintError
+
 BAD_RULES = {
-    "yaml syntax": ("extends: existence\nmessage: 'unclosed\ntokens: [a]\n",
-                    ":4: invalid YAML: found unexpected end of stream, while scanning a quoted scalar that starts on line 2"),
+    "yaml syntax": (
+        "extends: existence\nmessage: 'unclosed\ntokens: [a]\n",
+        ":4: invalid YAML: found unexpected end of stream, "
+        "while scanning a quoted scalar that starts on line 2",
+    ),
     "not a mapping": ("- just\n- a list\n", ": a rule file must be a YAML mapping"),
     "missing extends": ("message: hi\ntokens: [a]\n", ": extends: missing"),
     "unknown kind": ("extends: existance\nmessage: hi\n", ": extends: must be one of"),
-    "later vale kind": ("extends: spelling\nmessage: hi\n",
-                        ": extends: 'spelling' is a Vale check copylint does not support yet"),
+    "later vale kind": (
+        "extends: spelling\nmessage: hi\n",
+        ": extends: 'spelling' is a Vale check copylint does not support yet",
+    ),
     "missing message": ("extends: existence\ntokens: [a]\n", ": message: missing"),
-    "unknown key": ("extends: existence\nmessage: hi\ntokenz: [a]\n",
-                    ": tokenz: unknown key for a rule that extends existence"),
-    "key of another kind": ("extends: existence\nmessage: hi\nswap: {a: b}\n",
-                            ": swap: unknown key"),
-    "bad level": ("extends: existence\nmessage: hi\nlevel: fatal\ntokens: [a]\n",
-                  ": level: must be one of suggestion, warning, error"),
-    "invalid regex": ("extends: existence\nmessage: hi\ntokens: ['(unclosed']\n",
-                      ": tokens: invalid regular expression"),
-    "invalid swap regex": ("extends: substitution\nmessage: hi\nswap: {'[a-': b}\n",
-                           ": swap: invalid regular expression"),
-    "wrong type": ("extends: existence\nmessage: hi\nignorecase: sometimes\ntokens: [a]\n",
-                   ": ignorecase: must be true or false"),
-    "bad scope": ("extends: existence\nmessage: hi\nscope: 'heading & ~'\ntokens: [a]\n",
-                  ": scope: '~' is not a scope name"),
-    "code true": ("extends: existence\nmessage: hi\ncode: true\ntokens: [a]\n",
-                  ": code: is no longer supported"),
-    "bad test case": ("extends: existence\nmessage: hi\ntokens: [a]\ntests: [{want: []}]\n",
-                      ": tests: case 1 must be a mapping with a string 'input'"),
+    "unknown key": (
+        "extends: existence\nmessage: hi\ntokenz: [a]\n",
+        ": tokenz: unknown key for a rule that extends existence",
+    ),
+    "key of another kind": (
+        "extends: existence\nmessage: hi\nswap: {a: b}\n",
+        ": swap: unknown key",
+    ),
+    "bad level": (
+        "extends: existence\nmessage: hi\nlevel: fatal\ntokens: [a]\n",
+        ": level: must be one of suggestion, warning, error",
+    ),
+    "invalid regex": (
+        "extends: existence\nmessage: hi\ntokens: ['(unclosed']\n",
+        ": tokens: invalid regular expression",
+    ),
+    "invalid swap regex": (
+        "extends: substitution\nmessage: hi\nswap: {'[a-': b}\n",
+        ": swap: invalid regular expression",
+    ),
+    "wrong type": (
+        "extends: existence\nmessage: hi\nignorecase: sometimes\ntokens: [a]\n",
+        ": ignorecase: must be true or false",
+    ),
+    "bad scope": (
+        "extends: existence\nmessage: hi\nscope: 'heading & ~'\ntokens: [a]\n",
+        ": scope: '~' is not a scope name",
+    ),
+    "code true": (
+        "extends: existence\nmessage: hi\ncode: true\ntokens: [a]\n",
+        ": code: is no longer supported",
+    ),
+    "bad test case": (
+        "extends: existence\nmessage: hi\ntokens: [a]\ntests: [{want: []}]\n",
+        ": tests: case 1 must be a mapping with a string 'input'",
+    ),
 }
 
 

@@ -95,15 +95,15 @@ def test_offsets_are_trimmed_and_ordered() -> None:
 def test_newlines_inside_a_sentence_do_not_split_it() -> None:
     text = "The talks began as\nthe envoy landed. He met Putin."
     assert [text[s:e] for s, e in split_sentences(text)] == [
-        "The talks began as\nthe envoy landed.", "He met Putin."]
+        "The talks began as\nthe envoy landed.",
+        "He met Putin.",
+    ]
 
 
 def test_scores_at_least_as_well_as_pysbd() -> None:
     pysbd = pytest.importorskip("pysbd")
     segmenter = pysbd.Segmenter(language="en", clean=False)
-    ours = sum(
-        [" ".join(c)[s:e] for s, e in split_sentences(" ".join(c))] == c for c in CASES
-    )
+    ours = sum([" ".join(c)[s:e] for s, e in split_sentences(" ".join(c))] == c for c in CASES)
     theirs = sum([part.strip() for part in segmenter.segment(" ".join(c))] == c for c in CASES)
     print(f"sentence table: copylint {ours}/{len(CASES)}, pysbd {theirs}/{len(CASES)}")
     assert ours >= theirs

@@ -9,7 +9,9 @@ from copylint.rules import Rule, load_style
 from copylint.ruletests import case_output, case_problems
 
 SHIPPED = [
-    rule for folder in sorted(builtin_styles_dir().iterdir()) if folder.is_dir()
+    rule
+    for folder in sorted(builtin_styles_dir().iterdir())
+    if folder.is_dir()
     for rule in load_style(folder)
 ]
 

@@ -14,8 +14,16 @@ REGISTRY: dict[str, CheckKind] = {
 
 # Vale's other kinds: rules that use them are refused with a clear error for now.
 VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
-    {"capitalization", "conditional", "consistency", "metric", "readability", "script",
-     "sequence", "spelling"}
+    {
+        "capitalization",
+        "conditional",
+        "consistency",
+        "metric",
+        "readability",
+        "script",
+        "sequence",
+        "spelling",
+    }
 )
 
 __all__ = ["REGISTRY", "VALE_KINDS_NOT_YET_SUPPORTED", "CheckKind", "Match", "TextCheck"]

@@ -40,8 +40,9 @@ class CheckKind:
 def string_list(value: Any) -> list[str]:
     """Accept a list of scalars (or one scalar) as a list of strings."""
     items = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, str | int | float) and not isinstance(item, bool)
-               for item in items):
+    if not all(
+        isinstance(item, str | int | float) and not isinstance(item, bool) for item in items
+    ):
         raise ValueError("must be a list of strings")
     return [str(item) for item in items]
 

@@ -90,9 +90,7 @@ def adapt_message(message: str, rule: Mapping[str, Any]) -> str:
 
 def _replaces(rule: Mapping[str, Any]) -> bool:
     action = rule.get("action")
-    return isinstance(action, dict) and action.get("name") == "replace" and not action.get(
-        "params"
-    )
+    return isinstance(action, dict) and action.get("name") == "replace" and not action.get("params")
 
 
 KIND = CheckKind(

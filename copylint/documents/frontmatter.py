@@ -11,7 +11,9 @@ import yaml
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
 from copylint.errors import CopylintError, describe_yaml_error
 
-_FENCE = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_FENCE = regex.compile(
+    r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
+)
 _EMPTY = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
 _LINTED_FIELDS = ("title", "description", "summary", "subtitle")
 
@@ -39,8 +41,9 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
         fields = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         message = describe_yaml_error(display_path, error, line_offset=1)
-        raise CopylintError(message.replace("invalid YAML", "invalid YAML in front matter")) \
-            from None
+        raise CopylintError(
+            message.replace("invalid YAML", "invalid YAML in front matter")
+        ) from None
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
         return FrontMatter(Metadata(), (), match.end())
     blocks = tuple(_field_blocks(source, body_start, node))
@@ -54,7 +57,7 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
 
 def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[Block]:
     """Make a block for each prose field (title, description) with exact positions."""
-    blocks = []
+    blocks: list[Block] = []
     for key_node, value_node in node.value:
         if key_node.value not in _LINTED_FIELDS or not isinstance(value_node, yaml.ScalarNode):
             continue
@@ -71,7 +74,9 @@ def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[
             builder.add_mapped(value, start)
         scopes = frozenset({"title"} if key_node.value == "title" else {"metadata"})
         kind = BlockKind.TITLE if key_node.value == "title" else BlockKind.FRONT_MATTER
-        blocks.append(Block.build(kind, builder, scopes))
+        block = Block.build(kind, builder, scopes)
+        if block is not None:
+            blocks.append(block)
     return blocks
 
 

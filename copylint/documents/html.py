@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import html
 from dataclasses import dataclass
@@ -14,9 +15,31 @@ SKIPPED_TAGS = frozenset(
 )
 _INLINE_CODE_TAGS = frozenset({"code", "kbd"})
 _CONTAINER_TAGS = frozenset(
-    {"html", "body", "head", "div", "section", "article", "header", "footer", "main",
-     "aside", "nav", "figure", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr",
-     "form", "fieldset", "hr"}
+    {
+        "html",
+        "body",
+        "head",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "form",
+        "fieldset",
+        "hr",
+    }
 )
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _DATE_META = ("article:published_time", "date", "pubdate", "publish-date", "dc.date")
@@ -109,17 +132,15 @@ class _BlockParser(HTMLParser):
         name = (attrs.get("property") or attrs.get("name") or "").lower()
         content = attrs.get("content") or ""
         if name in _DATE_META and self.date is None:
-            try:
+            with contextlib.suppress(ValueError):
                 self.date = datetime.date.fromisoformat(content.strip()[:10])
-            except ValueError:
-                pass
 
     def flush(self) -> None:
         """Close the block being built, if it holds any text."""
         kind, scopes, level = self._current_kind()
         block = Block.build(kind, self.builder, scopes, level)
         self.builder = TextBuilder()
-        if block is None or "head" in self.open_tags and kind is not BlockKind.TITLE:
+        if block is None or ("head" in self.open_tags and kind is not BlockKind.TITLE):
             return
         if kind is BlockKind.TITLE:
             self.title = self.title or " ".join(block.text.split())

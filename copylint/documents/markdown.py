@@ -83,9 +83,7 @@ class _Walker:
 
     def _kind_and_scopes(self, heading_level: int) -> tuple[BlockKind, frozenset[str]]:
         if heading_level:
-            return BlockKind.HEADING, frozenset(
-                {"text", "heading", f"heading.h{heading_level}"}
-            )
+            return BlockKind.HEADING, frozenset({"text", "heading", f"heading.h{heading_level}"})
         if self.cell == "th_open":
             return BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.header"})
         if self.cell == "td_open":

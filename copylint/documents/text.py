@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -80,7 +81,7 @@ def _headline_line(lines: list[_Line]) -> _Line | None:
     if len(stripped) > HEADLINE_MAX_CHARS or _HEADLINE_END.search(stripped):
         return None
     following = lines[content[0] + 1].text.strip() if content[0] + 1 < len(lines) else ""
-    if following[:1].islower() or not stripped[:1].isupper() and not stripped[:1].isdigit():
+    if following[:1].islower() or (not stripped[:1].isupper() and not stripped[:1].isdigit()):
         return None
     return first
 
@@ -135,7 +136,7 @@ def _split_run(run: list[_Line]) -> Iterator[list[_Line]]:
         return
     width = max(lengths)
     paragraph = [run[0]]
-    for previous, line in zip(run, run[1:], strict=False):
+    for previous, line in pairwise(run):
         first_word = line.text.split()[0]
         if width >= MIN_WRAP_WIDTH and len(previous.text.strip()) + 1 + len(first_word) <= width:
             yield paragraph

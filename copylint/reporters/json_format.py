@@ -32,6 +32,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """Write the diagnostics as one JSON array."""
-    json.dump([as_dict(diagnostic) for diagnostic in diagnostics], stream, indent=2,
-              ensure_ascii=False)
+    json.dump(
+        [as_dict(diagnostic) for diagnostic in diagnostics], stream, indent=2, ensure_ascii=False
+    )
     stream.write("\n")
