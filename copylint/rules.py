@@ -16,6 +16,7 @@ import yaml
 
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, TextCheck
 from copylint.checks.base import integer, string
+from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, describe_yaml_error
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
@@ -137,7 +138,7 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
     try:
         check = kind.build(options, definition)
     except regex.error as error:
-        raise _KeyError(_pattern_key(options), f"invalid regular expression: {error}") from None
+        raise _pattern_error(options, error) from None
     return Rule(
         name=name,
         path=path,
@@ -163,11 +164,17 @@ def _validated(key: str, validator: Any, value: Any) -> Any:
         raise _KeyError(key, str(error)) from None
 
 
-def _pattern_key(options: Mapping[str, Any]) -> str:
+def _pattern_error(options: Mapping[str, Any], error: regex.error) -> _KeyError:
+    """Name the key and the pattern that does not compile on its own, where one does not."""
     for key in ("tokens", "raw", "swap", "token", "exceptions"):
-        if key in options:
-            return key
-    return "extends"
+        value = options.get(key)
+        patterns = [value] if isinstance(value, str) else list(value or [])
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except regex.error as own:
+                return _KeyError(key, f"'{pattern}' is not a valid regular expression: {own}")
+    return _KeyError("extends", f"the combined pattern is not valid: {error}")
 
 
 def _action(value: Any) -> dict[str, Any]:

@@ -37,11 +37,11 @@ BAD_RULES = {
     ),
     "invalid regex": (
         "extends: existence\nmessage: hi\ntokens: ['(unclosed']\n",
-        ": tokens: invalid regular expression",
+        ": tokens: '(unclosed' is not a valid regular expression: missing )",
     ),
     "invalid swap regex": (
         "extends: substitution\nmessage: hi\nswap: {'[a-': b}\n",
-        ": swap: invalid regular expression",
+        ": swap: '[a-' is not a valid regular expression",
     ),
     "wrong type": (
         "extends: existence\nmessage: hi\nignorecase: sometimes\ntokens: [a]\n",
