@@ -106,12 +106,27 @@ def _read_definition(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise CopylintError(f"{path}: cannot read rule file: {error}") from None
     try:
-        definition = yaml.safe_load(text)
+        definition = _parse_yaml(text)
     except yaml.YAMLError as error:
         raise CopylintError(describe_yaml_error(str(path), error)) from None
     if not isinstance(definition, dict):
         raise CopylintError(f"{path}: a rule file must be a YAML mapping of keys to values")
     return definition
+
+
+def _parse_yaml(text: str) -> Any:
+    """Parse a rule file, accepting the ``\\'`` escape that Go's YAML parser allows.
+
+    Public Vale packages write ``"you\\'re"`` in double-quoted strings; YAML forbids
+    that escape but Vale's parser accepts it, so a file that fails on it is read again
+    with the escape undone.
+    """
+    try:
+        return yaml.safe_load(text)
+    except yaml.scanner.ScannerError as error:
+        if "unknown escape character \"'\"" not in str(error):
+            raise
+        return yaml.safe_load(text.replace("\\'", "'"))
 
 
 def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:

@@ -83,3 +83,11 @@ def test_yaml_tags_that_would_run_code_are_refused(tmp_path: Path) -> None:
     text = "extends: existence\nmessage: !!python/object/apply:os.system ['true']\ntokens: [a]\n"
     with pytest.raises(CopylintError, match="invalid YAML"):
         make_rule(tmp_path, text)
+
+
+def test_go_style_quote_escape_in_double_quotes_is_accepted(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        "extends: existence\nmessage: \"Don\\'t use '%s'\"\ntokens: [beard]\n",
+    )
+    assert rule.message == "Don't use '%s'"
