@@ -124,7 +124,7 @@ def _parse_yaml(text: str) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.scanner.ScannerError as error:
-        if "unknown escape character \"'\"" not in str(error):
+        if 'unknown escape character "\'"' not in str(error):
             raise
         return yaml.safe_load(text.replace("\\'", "'"))
 
