@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from collections.abc import Sequence
@@ -14,11 +15,11 @@ from copylint.config import Config, find_config, load_config
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
-from copylint.files import find_drafts
+from copylint.files import Draft, find_drafts
 from copylint.packs import load_rules
 from copylint.reporters import REPORTERS, ReportContext
 from copylint.rules import Rule
-from copylint.runner import RunResult, lint_bytes, lint_drafts
+from copylint.runner import RunResult, lint_drafts
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -75,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--ext",
         metavar=".EXT",
         help="parse named files and standard input as this extension (.txt, .md, .html)",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the story date for drafts without a front-matter date (default: today)",
     )
     parser.add_argument(
         "--list-rules", action="store_true", help="list the rules that would run, then exit"
@@ -146,30 +152,32 @@ def _run(
     stdin: TextIO,
 ) -> RunResult:
     paths = list(args.paths)
+    run = config.run_context(_as_of(args.as_of))
     if not paths or paths == [STDIN]:
-        return _run_stdin(args.stdin_filename, args.ext, forced, rules, stdin)
+        return lint_drafts([_stdin_draft(args.stdin_filename, args.ext, forced, stdin)], rules, run)
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
-    return lint_drafts(find_drafts(paths, config, forced), rules)
+    return lint_drafts(find_drafts(paths, config, forced), rules, run)
 
 
-def _run_stdin(
-    name: str | None,
-    extension: str | None,
-    forced: Format | None,
-    rules: list[Rule],
-    stdin: TextIO,
-) -> RunResult:
+def _as_of(value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CopylintError(f"--as-of: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _stdin_draft(
+    name: str | None, extension: str | None, forced: Format | None, stdin: TextIO
+) -> Draft:
     if stdin.isatty():
         raise CopylintError("no input: give files or folders to lint, or pipe text in")
     display = name or f"stdin.{(extension or '.txt').lstrip('.')}"
     fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
     data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
-    try:
-        diagnostics = lint_bytes(display, data, fmt, rules)
-    except CopylintError as error:
-        return RunResult([], [str(error)], 1)
-    return RunResult(diagnostics, [], 1)
+    return Draft(display, fmt, data=data)
 
 
 def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Level) -> int:

@@ -6,6 +6,7 @@ names one directly. Paths in it are relative to the folder that holds it.
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from copylint.diagnostics import Level
+from copylint.linter import RunContext
 from copylint.errors import CopylintError, describe_yaml_error
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
@@ -34,6 +36,12 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: Level = Level.ERROR
     min_level: Level = Level.SUGGESTION
+    as_of: datetime.date | None = None
+    knowledge_bases: tuple[Path, ...] = ()
+
+    def run_context(self, as_of: datetime.date | None = None) -> RunContext:
+        """Return the run's context: ``as_of`` (from the command line) wins over the config."""
+        return RunContext(as_of or self.as_of or datetime.date.today(), self.knowledge_bases)
 
 
 def find_config(start: Path) -> Path | None:
@@ -101,6 +109,11 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             exclude=tuple(_strings("exclude", data.get("exclude", []))),
             fail_on=_level("fail_on", data.get("fail_on", "error")),
             min_level=_level("min_level", data.get("min_level", "suggestion")),
+            as_of=_date("as_of", data.get("as_of")),
+            knowledge_bases=tuple(
+                root / entry
+                for entry in _strings("knowledge_bases", data.get("knowledge_bases", []))
+            ),
         )
     except ValueError as error:
         raise CopylintError(f"{path}: {error}") from None
@@ -111,6 +124,15 @@ def _strings(key: str, value: Any) -> list[str]:
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise ValueError(f"{key}: must be a list of strings")
     return items
+
+
+def _date(key: str, value: Any) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{key}: must be a date, YYYY-MM-DD") from None
 
 
 def _level(key: str, value: Any) -> Level:

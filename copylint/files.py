@@ -9,6 +9,7 @@ from pathlib import Path
 
 from copylint.config import Config
 from copylint.documents import Format, format_for_extension
+from copylint.documents.reading import read_bytes
 from copylint.errors import CopylintError
 from copylint.globs import glob_matches
 
@@ -17,11 +18,19 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """A file to lint: how to name it, where it is, and how to parse it."""
+    """A draft to lint: how to name it, how to parse it, and its file or its bytes."""
 
     display_path: str
-    path: Path
     format: Format
+    path: Path | None = None
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        """Return the draft's bytes; raises CopylintError naming the file."""
+        if self.data is not None:
+            return self.data
+        assert self.path is not None, "a draft has a path or data"
+        return read_bytes(self.path)
 
 
 def find_drafts(
@@ -39,7 +48,7 @@ def find_drafts(
             yield from _walk(path, config)
         elif path.exists():
             if not _excluded(path, config):
-                yield Draft(name, path, forced or _format_of(path))
+                yield Draft(name, forced or _format_of(path), path)
         else:
             yield CopylintError(f"{name}: no such file or folder")
 
@@ -61,7 +70,7 @@ def _walk(folder: Path, config: Config) -> Iterator[Draft]:
                 continue
             if config.include and not _matches_any(path, config.include, config):
                 continue
-            yield Draft(str(path), path, fmt)
+            yield Draft(str(path), fmt, path)
 
 
 def _excluded(path: Path, config: Config) -> bool:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from copylint.checks.base import CheckContext, DocumentCheck, LineOf, Match, TextCheck
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
 from copylint.messages import format_message
@@ -15,6 +18,18 @@ from copylint.sentences import split_sentences
 
 _IDENTITY = SourceMap((0,), (0,))
 _FORMAT_TAGS = {"text": "txt", "markdown": "md", "html": "html"}
+
+
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """What holds for every document of a run: the fallback date and extra data."""
+
+    as_of: datetime.date = field(default_factory=datetime.date.today)
+    knowledge_bases: tuple[Path, ...] = ()
+
+    def for_document(self, document: Document) -> CheckContext:
+        """Return the context of one document: its own date wins over the run's."""
+        return CheckContext(document.metadata.date or self.as_of, self.knowledge_bases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,34 +76,60 @@ class _Segments:
         return self.sentences[index]
 
 
-def lint_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
+def lint_document(document: Document, rules: Sequence[Rule], run: RunContext) -> list[Diagnostic]:
     """Return the diagnostics of ``rules`` on ``document``, sorted by position."""
     segments = _Segments(document)
-    lines = LineIndex(document.source)
+    placer = Placer(document, LineIndex(document.source))
+    context = run.for_document(document)
     diagnostics: list[Diagnostic] = []
     for rule in rules:
-        found = list(_rule_diagnostics(rule, segments, lines))
+        found = list(_rule_diagnostics(rule, segments, placer, context))
         diagnostics.extend(found[: rule.limit] if rule.limit > 0 else found)
     return sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
-def _rule_diagnostics(rule: Rule, segments: _Segments, lines: LineIndex) -> Iterator[Diagnostic]:
-    document = segments.document
-    for segment in segments.for_scope(rule.scope):
-        for match in rule.check.find(segment.text):
-            start, end = segment.to_source(match.start, match.end)
-            line, column = lines.position(start)
-            end_line, end_column = lines.position(end)
-            yield Diagnostic(
-                path=document.path,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                rule=rule.name,
-                level=rule.level,
-                message=format_message(rule.message, match.args),
-                match=segment.text[match.start : match.end],
-                suggestions=match.suggestions,
-                link=rule.link,
-            )
+def _rule_diagnostics(
+    rule: Rule, segments: _Segments, placer: Placer, context: CheckContext
+) -> Iterator[Diagnostic]:
+    check = rule.check
+    if isinstance(check, TextCheck):
+        for segment in segments.for_scope(rule.scope):
+            for match in check.find(segment.text):
+                start, end = segment.to_source(match.start, match.end)
+                seen = segment.text[match.start : match.end]
+                yield placer.diagnostic(rule, start, end, match, seen)
+    elif isinstance(check, DocumentCheck):
+        source = segments.document.source
+        for match in check.check(segments.document, context):
+            seen = source[match.start : match.end]
+            yield placer.diagnostic(rule, match.start, match.end, match, seen)
+
+
+class Placer:
+    """Turns source offsets of one document into diagnostics with lines and columns."""
+
+    def __init__(self, document: Document, lines: LineIndex) -> None:
+        self.document = document
+        self.lines = lines
+
+    def diagnostic(self, rule: Rule, start: int, end: int, match: Match, seen: str) -> Diagnostic:
+        """Place ``match`` (``start`` to ``end`` in the source, ``seen`` by the rule)."""
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        args = [
+            self.lines.position(arg.offset)[0] if isinstance(arg, LineOf) else arg
+            for arg in match.args
+        ]
+        return Diagnostic(
+            path=self.document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.name,
+            level=rule.level,
+            message=format_message(rule.message, args),
+            match=seen,
+            suggestions=match.suggestions,
+            link=rule.link,
+        )

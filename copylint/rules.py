@@ -6,6 +6,7 @@ Every problem is reported in one line naming the file and the key.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any
 import regex
 import yaml
 
-from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, TextCheck
+from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
+from copylint.checks.base import Check
 from copylint.checks.base import integer, string
 from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
@@ -37,16 +39,19 @@ COMMON_KEYS = frozenset(
         "name",
     }
 )
-_CASE_KEYS = frozenset({"name", "input", "format", "want", "contains", "absent"})
+_CASE_KEYS = frozenset({"name", "input", "files", "format", "as_of", "want", "contains", "absent"})
 
 
 @dataclass(frozen=True, slots=True)
 class RuleCase:
-    """One of a rule's own test cases (Vale 3.24's ``tests:`` key)."""
+    """One of a rule's own test cases (Vale 3.24's ``tests:`` key).
+
+    ``inputs`` holds (file name, text) pairs: one for ``input``, several for ``files``.
+    """
 
     name: str
-    input: str
-    extension: str = ".md"
+    inputs: tuple[tuple[str, str], ...]
+    as_of: datetime.date | None = None
     want: tuple[str, ...] | None = None
     contains: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
@@ -59,7 +64,7 @@ class Rule:
     name: str
     path: Path
     extends: str
-    check: TextCheck
+    check: Check
     message: str
     level: Level = Level.SUGGESTION
     scope: Scope = DEFAULT_SCOPE
@@ -151,7 +156,7 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         if key in kind.options
     }
     try:
-        check = kind.build(options, definition)
+        check = kind.build(options, definition, path.parent)
     except regex.error as error:
         raise _pattern_error(options, error) from None
     return Rule(
@@ -207,21 +212,33 @@ def _cases(value: Any) -> tuple[RuleCase, ...]:
 
 
 def _case(index: int, entry: Any) -> RuleCase:
-    if not isinstance(entry, dict) or not isinstance(entry.get("input"), str):
-        raise ValueError(f"case {index} must be a mapping with a string 'input'")
+    if not isinstance(entry, dict):
+        raise ValueError(f"case {index} must be a mapping")
     unknown = sorted(set(entry) - _CASE_KEYS)
     if unknown:
         raise ValueError(f"case {index}: unknown key '{unknown[0]}'")
     want = entry.get("want")
-    fmt = str(entry.get("format", "md"))
+    as_of = entry.get("as_of")
+    if as_of is not None and not isinstance(as_of, datetime.date):
+        raise ValueError(f"case {index}: as_of must be a date (YYYY-MM-DD)")
     return RuleCase(
         name=str(entry.get("name", f"case {index}")),
-        input=entry["input"],
-        extension=fmt if fmt.startswith(".") else f".{fmt}",
+        inputs=_case_inputs(index, entry),
+        as_of=as_of,
         want=None if want is None else _lines(want),
         contains=_lines(entry.get("contains", [])),
         absent=_lines(entry.get("absent", [])),
     )
+
+
+def _case_inputs(index: int, entry: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    files = entry.get("files")
+    if isinstance(files, dict) and all(isinstance(text, str) for text in files.values()):
+        return tuple((str(name), text) for name, text in files.items())
+    if not isinstance(entry.get("input"), str):
+        raise ValueError(f"case {index} must have a string 'input' or a mapping 'files'")
+    fmt = str(entry.get("format", "md")).lstrip(".")
+    return ((f"test.{fmt}", entry["input"]),)
 
 
 def _lines(value: Any) -> tuple[str, ...]:

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from copylint.documents import Format, format_for_extension
+from copylint.files import Draft
+from copylint.linter import RunContext
 from copylint.rules import Rule, RuleCase
-from copylint.runner import lint_bytes
+from copylint.runner import lint_drafts
 
 
 def case_output(rule: Rule, case: RuleCase) -> list[str]:
-    """Lint the case's input with ``rule`` alone; return ``line:col:Rule:message`` lines."""
-    fmt = format_for_extension(case.extension) or Format.TEXT
-    diagnostics = lint_bytes(f"test{case.extension}", case.input.encode("utf-8"), fmt, [rule])
-    return [f"{d.line}:{d.column}:{d.rule}:{d.message}" for d in diagnostics]
+    """Lint the case's documents with ``rule`` alone; return its output lines.
+
+    A case with one ``input`` gives ``line:col:Rule:message`` lines; a case with
+    several ``files`` (for cross-file rules) gives ``file:line:col:Rule:message``.
+    """
+    drafts = [
+        Draft(
+            name, format_for_extension(Path(name).suffix) or Format.TEXT, data=text.encode("utf-8")
+        )
+        for name, text in case.inputs
+    ]
+    run = RunContext(case.as_of) if case.as_of else RunContext()
+    result = lint_drafts(drafts, [rule], run)
+    if result.errors:
+        return [f"error: {error}" for error in result.errors]
+    prefix = len(drafts) > 1
+    return [
+        (f"{d.path}:" if prefix else "") + f"{d.line}:{d.column}:{d.rule}:{d.message}"
+        for d in result.diagnostics
+    ]
 
 
 def case_problems(rule: Rule, case: RuleCase) -> list[str]:

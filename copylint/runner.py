@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from copylint.crossfile import CrossFileIndex
 from copylint.diagnostics import Diagnostic
-from copylint.documents import Format, decode, parse_document
-from copylint.documents.reading import read_bytes
+from copylint.documents import Document, decode, parse_document
 from copylint.errors import CopylintError
 from copylint.files import Draft
-from copylint.linter import lint_document
+from copylint.linter import RunContext, lint_document
 from copylint.rules import Rule
 
 
@@ -23,27 +23,31 @@ class RunResult:
     files: int = 0
 
 
-def lint_bytes(
-    display_path: str, data: bytes, fmt: Format, rules: Sequence[Rule]
-) -> list[Diagnostic]:
-    """Decode, parse and lint one draft; raises CopylintError for input it cannot read."""
-    text, has_bom = decode(display_path, data)
-    document = parse_document(display_path, text, fmt, has_bom)
-    return lint_document(document, rules)
+def read_document(draft: Draft) -> Document:
+    """Read, decode and parse one draft; raises CopylintError for input it cannot read."""
+    text, has_bom = decode(draft.display_path, draft.read())
+    return parse_document(draft.display_path, text, draft.format, has_bom)
 
 
-def lint_drafts(drafts: Iterable[Draft | CopylintError], rules: Sequence[Rule]) -> RunResult:
-    """Lint every draft; a draft that fails is reported and the others still run."""
-    result = RunResult()
+def lint_drafts(
+    drafts: Iterable[Draft | CopylintError], rules: Sequence[Rule], run: RunContext
+) -> RunResult:
+    """Lint every draft, then compare them; a draft that fails does not stop the others."""
+    diagnostics: list[Diagnostic] = []
+    errors: list[str] = []
+    index = CrossFileIndex(rules)
     files = 0
     for draft in drafts:
+        if isinstance(draft, CopylintError):
+            errors.append(str(draft))
+            continue
+        files += 1
         try:
-            if isinstance(draft, CopylintError):
-                raise draft
-            files += 1
-            data = read_bytes(draft.path)
-            result.diagnostics.extend(lint_bytes(draft.display_path, data, draft.format, rules))
+            document = read_document(draft)
         except CopylintError as error:
-            result.errors.append(str(error))
-    result.diagnostics.sort(key=Diagnostic.sort_key)
-    return RunResult(result.diagnostics, result.errors, files)
+            errors.append(str(error))
+            continue
+        diagnostics.extend(lint_document(document, rules, run))
+        index.add(document)
+    diagnostics.extend(index.diagnostics())
+    return RunResult(sorted(set(diagnostics), key=Diagnostic.sort_key), errors, files)

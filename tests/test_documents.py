@@ -86,7 +86,7 @@ def test_markdown_blocks_and_scopes() -> None:
     assert [(b.kind, sorted(b.scopes)) for b in document.blocks] == [
         (BlockKind.TITLE, ["title"]),
         (BlockKind.HEADING, ["heading", "heading.h1", "text"]),
-        (BlockKind.PARAGRAPH, ["paragraph", "summary", "text"]),
+        (BlockKind.PARAGRAPH, ["lede", "paragraph", "summary", "text"]),
         (BlockKind.BLOCKQUOTE, ["blockquote", "paragraph", "summary", "text"]),
         (BlockKind.LIST_ITEM, ["list", "paragraph", "summary", "text"]),
         (BlockKind.TABLE_HEADER, ["table", "table.header", "text"]),

@@ -57,7 +57,7 @@ BAD_RULES = {
     ),
     "bad test case": (
         "extends: existence\nmessage: hi\ntokens: [a]\ntests: [{want: []}]\n",
-        ": tests: case 1 must be a mapping with a string 'input'",
+        ": tests: case 1 must have a string 'input' or a mapping 'files'",
     ),
 }
 

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from copylint.checks import existence, occurrence, repetition, substitution
+from copylint.checks import (
+    duplicate,
+    existence,
+    headline,
+    length,
+    occurrence,
+    repetition,
+    reuse,
+    substitution,
+)
 from copylint.checks.base import CheckKind, Match, TextCheck
 
 REGISTRY: dict[str, CheckKind] = {
+    # Vale's kinds
     "existence": existence.KIND,
     "substitution": substitution.KIND,
     "occurrence": occurrence.KIND,
     "repetition": repetition.KIND,
+    # copylint's newsroom kinds
+    "duplicate": duplicate.KIND,
+    "headline": headline.KIND,
+    "reuse": reuse.KIND,
+    "length": length.KIND,
 }
 
 # Vale's other kinds: rules that use them are refused with a clear error for now.

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import datetime
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from copylint.documents import Document
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One finding of a check, as offsets into the text the check was given."""
+    """One finding of a check, as offsets into the text the check was given.
+
+    Text checks give offsets into the segment they were handed; document checks give
+    offsets into the document's source.
+    """
 
     start: int
     end: int
@@ -17,6 +25,31 @@ class Match:
     suggestions: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class LineOf:
+    """A message argument that the linter renders as the line of a source offset."""
+
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What a document check may know besides the document: the date, extra data."""
+
+    as_of: datetime.date
+    knowledge_bases: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of a document that a cross-file check compares: its span and its key."""
+
+    start: int
+    end: int
+    key: str
+
+
+@runtime_checkable
 class TextCheck(Protocol):
     """A check that looks at one piece of text (a block, a sentence) at a time."""
 
@@ -25,16 +58,47 @@ class TextCheck(Protocol):
         ...
 
 
+@runtime_checkable
+class DocumentCheck(Protocol):
+    """A check that looks at a whole document: duplicates, headlines, dates."""
+
+    def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
+        """Yield every match as offsets into the document's source."""
+        ...
+
+
+@runtime_checkable
+class CrossFileCheck(Protocol):
+    """A check that compares documents linted in one run with each other."""
+
+    def units(self, document: Document) -> Iterator[Unit]:
+        """Yield the pieces of ``document`` to compare."""
+        ...
+
+    def reuses(self, keys: Sequence[str], owners: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+        """Yield (later, earlier, similarity %) for units of different owners that match."""
+        ...
+
+
+Check = TextCheck | DocumentCheck | CrossFileCheck
 Validator = Callable[[Any], Any]
+
+
+def _same_message(message: str, _rule: Mapping[str, Any]) -> str:
+    return message
 
 
 @dataclass(frozen=True, slots=True)
 class CheckKind:
-    """A kind of check (``extends: existence``): its own keys and how to build it."""
+    """A kind of check (``extends: existence``): its own keys and how to build it.
+
+    ``build`` gets the validated options, the whole rule definition and the folder the
+    rule file is in (for paths in options).
+    """
 
     options: Mapping[str, Validator]
-    build: Callable[[Mapping[str, Any], Mapping[str, Any]], TextCheck]
-    adapt_message: Callable[[str, Mapping[str, Any]], str] = lambda message, _rule: message
+    build: Callable[[Mapping[str, Any], Mapping[str, Any], Path], Check]
+    adapt_message: Callable[[str, Mapping[str, Any]], str] = _same_message
 
 
 def string_list(value: Any) -> list[str]:
@@ -73,3 +137,21 @@ def string(value: Any) -> str:
     if isinstance(value, dict | list) or value is None:
         raise ValueError("must be a string")
     return str(value)
+
+
+def number(value: Any) -> float:
+    """Accept a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    return float(value)
+
+
+def choice(*allowed: str) -> Validator:
+    """Accept one of ``allowed``."""
+
+    def validate(value: Any) -> str:
+        if value not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
+        return str(value)
+
+    return validate

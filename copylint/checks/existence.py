@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -31,7 +32,7 @@ class Existence:
                 yield Match(found.start(), found.end(), (found.group(),))
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any]) -> Existence:
+def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Existence:
     """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does."""
     tokens = [token for token in options.get("tokens", []) if token.strip()]
     raw = "".join(options.get("raw", []))

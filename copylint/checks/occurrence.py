@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -31,7 +32,7 @@ class Occurrence:
             yield Match(start, end, (count,))
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any]) -> Occurrence:
+def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Occurrence:
     """Compile the token, case-blind if ``ignorecase``."""
     prefix = "(?i)" if options.get("ignorecase", False) else ""
     return Occurrence(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -48,7 +49,7 @@ class Repetition:
         return hit and (not self.alpha or current.isalpha())
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any]) -> Repetition:
+def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Repetition:
     """Compile the tokens into one group, case-blind if ``ignorecase``."""
     ignore_case = bool(options.get("ignorecase", False))
     prefix = "(?i)" if ignore_case else ""

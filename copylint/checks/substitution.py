@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -62,7 +63,7 @@ def _as_sentence(choices: tuple[str, ...]) -> str:
     return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
 
 
-def build(options: Mapping[str, Any], rule: Mapping[str, Any]) -> Substitution:
+def build(options: Mapping[str, Any], rule: Mapping[str, Any], _folder: Path) -> Substitution:
     """Make one alternation of the swap keys, longest first, each in its own group."""
     swap = options.get("swap", {})
     keys = sorted(swap, key=len, reverse=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from copylint.documents.frontmatter import parse_front_matter
 from copylint.documents.html import parse_html
 from copylint.documents.markdown import parse_markdown
@@ -15,6 +17,7 @@ from copylint.documents.model import (
     TextBuilder,
 )
 from copylint.documents.reading import decode, format_for_extension
+from copylint.documents.story import Headline, find_headline, mark_lede
 from copylint.documents.text import parse_text
 
 __all__ = [
@@ -22,10 +25,12 @@ __all__ = [
     "BlockKind",
     "Document",
     "Format",
+    "Headline",
     "Metadata",
     "SourceMap",
     "TextBuilder",
     "decode",
+    "find_headline",
     "format_for_extension",
     "parse_document",
 ]
@@ -33,6 +38,11 @@ __all__ = [
 
 def parse_document(path: str, source: str, fmt: Format, has_bom: bool = False) -> Document:
     """Parse ``source`` as ``fmt``; ``path`` is how diagnostics will name it."""
+    document = _parse(path, source, fmt, has_bom)
+    return replace(document, blocks=mark_lede(document.blocks))
+
+
+def _parse(path: str, source: str, fmt: Format, has_bom: bool) -> Document:
     if fmt is Format.MARKDOWN:
         front = parse_front_matter(path, source)
         if front is None:
