@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from copylint.diagnostics import Level
-from copylint.linter import RunContext
 from copylint.errors import CopylintError, describe_yaml_error
+from copylint.linter import RunContext
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"

@@ -16,8 +16,7 @@ import regex
 import yaml
 
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
-from copylint.checks.base import Check
-from copylint.checks.base import integer, string
+from copylint.checks.base import Check, integer, string
 from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, describe_yaml_error
