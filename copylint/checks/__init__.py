@@ -10,6 +10,7 @@ from copylint.checks import (
     occurrence,
     repetition,
     reuse,
+    stale,
     substitution,
 )
 from copylint.checks.base import CheckKind, Match, TextCheck
@@ -25,6 +26,7 @@ REGISTRY: dict[str, CheckKind] = {
     "headline": headline.KIND,
     "reuse": reuse.KIND,
     "length": length.KIND,
+    "stale": stale.KIND,
 }
 
 # Vale's other kinds: rules that use them are refused with a clear error for now.
