@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from copylint.checks.base import CrossFileCheck, Match
+from copylint.checks.base import Match
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document
-from copylint.linter import Placer
+from copylint.linter import Placer, RuleSet
 from copylint.messages import format_message
 from copylint.positions import LineIndex
 from copylint.rules import Rule
@@ -26,9 +25,9 @@ class _Entry:
 class CrossFileIndex:
     """Holds the units of every cross-file rule for all documents of a run."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = [rule for rule in rules if isinstance(rule.check, CrossFileCheck)]
-        self.entries: dict[str, list[_Entry]] = {rule.name: [] for rule in self.rules}
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules.cross_file
+        self.entries: dict[str, list[_Entry]] = {rule.name: [] for rule, _check in self.rules}
         self.owners = 0
 
     def add(self, document: Document) -> None:
@@ -36,9 +35,8 @@ class CrossFileIndex:
         if not self.rules:
             return
         placer = Placer(document, LineIndex(document.source))
-        for rule in self.rules:
-            assert isinstance(rule.check, CrossFileCheck)
-            for unit in rule.check.units(document):
+        for rule, check in self.rules:
+            for unit in check.units(document):
                 seen = document.source[unit.start : unit.end]
                 placed = placer.diagnostic(rule, unit.start, unit.end, Match(0, 0), seen)
                 self.entries[rule.name].append(_Entry(unit.key, self.owners, placed))
@@ -47,10 +45,9 @@ class CrossFileIndex:
     def diagnostics(self) -> list[Diagnostic]:
         """Compare the collected units; return a diagnostic for each reuse."""
         found = []
-        for rule in self.rules:
-            assert isinstance(rule.check, CrossFileCheck)
+        for rule, check in self.rules:
             entries = self.entries[rule.name]
-            pairs = rule.check.reuses([e.key for e in entries], [e.owner for e in entries])
+            pairs = check.reuses([e.key for e in entries], [e.owner for e in entries])
             for later, earlier, similarity in pairs:
                 found.append(_reuse(rule, entries[later], entries[earlier], similarity))
         return found

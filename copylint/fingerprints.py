@@ -14,6 +14,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -25,6 +26,7 @@ MAX_POSTINGS = 64
 _PUNCTUATION = regex.compile(r"[^\p{L}\p{N}\s]+")
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Return ``text`` folded for comparison: lower case, no punctuation, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -36,14 +38,15 @@ def word_count(normalized: str) -> int:
     return normalized.count(" ") + 1 if normalized else 0
 
 
-def sketch(normalized: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def sketch(normalized: str) -> tuple[int, ...]:
     """Return the bottom-k hashes of the text's word shingles."""
     words = normalized.split()
     width = min(SHINGLE_WORDS, len(words))
     shingles = {
         zlib.crc32(" ".join(words[i : i + width]).encode()) for i in range(len(words) - width + 1)
     }
-    return heapq.nsmallest(SKETCH_SIZE, shingles)
+    return tuple(heapq.nsmallest(SKETCH_SIZE, shingles))
 
 
 def find_repeats(
@@ -87,7 +90,7 @@ def _nearest(
     keys: Sequence[str],
     owners: Sequence[int],
     index: int,
-    values: list[int],
+    values: tuple[int, ...],
     postings: dict[int, list[int]],
     threshold: float,
     across_owners: bool,

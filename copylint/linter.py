@@ -7,7 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copylint.checks.base import CheckContext, DocumentCheck, LineOf, Match, TextCheck
+from copylint.checks.base import (
+    CheckContext,
+    CrossFileCheck,
+    DocumentCheck,
+    LineOf,
+    Match,
+    TextCheck,
+)
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
 from copylint.messages import format_message
@@ -76,33 +83,61 @@ class _Segments:
         return self.sentences[index]
 
 
-def lint_document(document: Document, rules: Sequence[Rule], run: RunContext) -> list[Diagnostic]:
-    """Return the diagnostics of ``rules`` on ``document``, sorted by position."""
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """A run's rules, sorted once by what their checks look at."""
+
+    text: tuple[tuple[Rule, TextCheck], ...]
+    document: tuple[tuple[Rule, DocumentCheck], ...]
+    cross_file: tuple[tuple[Rule, CrossFileCheck], ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> RuleSet:
+        """Sort ``rules`` into text, document and cross-file checks."""
+        text, document, cross_file = [], [], []
+        for rule in rules:
+            check = rule.check
+            if isinstance(check, TextCheck):
+                text.append((rule, check))
+            elif isinstance(check, DocumentCheck):
+                document.append((rule, check))
+            else:
+                cross_file.append((rule, check))
+        return cls(tuple(text), tuple(document), tuple(cross_file))
+
+
+def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[Diagnostic]:
+    """Return the diagnostics of the text and document rules on ``document``, sorted."""
     segments = _Segments(document)
     placer = Placer(document, LineIndex(document.source))
     context = run.for_document(document)
-    diagnostics: list[Diagnostic] = []
-    for rule in rules:
-        found = list(_rule_diagnostics(rule, segments, placer, context))
-        diagnostics.extend(found[: rule.limit] if rule.limit > 0 else found)
+    found: list[list[Diagnostic]] = []
+    for rule, text_check in rules.text:
+        found.append(list(_text_diagnostics(rule, text_check, segments, placer)))
+    for rule, document_check in rules.document:
+        found.append(
+            [
+                placer.diagnostic(
+                    rule, match.start, match.end, match, document.source[match.start : match.end]
+                )
+                for match in document_check.check(document, context)
+            ]
+        )
+    diagnostics = [
+        diagnostic
+        for (rule, _check), per_rule in zip([*rules.text, *rules.document], found, strict=True)
+        for diagnostic in (per_rule[: rule.limit] if rule.limit > 0 else per_rule)
+    ]
     return sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
-def _rule_diagnostics(
-    rule: Rule, segments: _Segments, placer: Placer, context: CheckContext
+def _text_diagnostics(
+    rule: Rule, check: TextCheck, segments: _Segments, placer: Placer
 ) -> Iterator[Diagnostic]:
-    check = rule.check
-    if isinstance(check, TextCheck):
-        for segment in segments.for_scope(rule.scope):
-            for match in check.find(segment.text):
-                start, end = segment.to_source(match.start, match.end)
-                seen = segment.text[match.start : match.end]
-                yield placer.diagnostic(rule, start, end, match, seen)
-    elif isinstance(check, DocumentCheck):
-        source = segments.document.source
-        for match in check.check(segments.document, context):
-            seen = source[match.start : match.end]
-            yield placer.diagnostic(rule, match.start, match.end, match, seen)
+    for segment in segments.for_scope(rule.scope):
+        for match in check.find(segment.text):
+            start, end = segment.to_source(match.start, match.end)
+            yield placer.diagnostic(rule, start, end, match, segment.text[match.start : match.end])
 
 
 class Placer:

@@ -10,7 +10,7 @@ from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
 from copylint.errors import CopylintError
 from copylint.files import Draft
-from copylint.linter import RunContext, lint_document
+from copylint.linter import RuleSet, RunContext, lint_document
 from copylint.rules import Rule
 
 
@@ -35,7 +35,8 @@ def lint_drafts(
     """Lint every draft, then compare them; a draft that fails does not stop the others."""
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
-    index = CrossFileIndex(rules)
+    ruleset = RuleSet.of(rules)
+    index = CrossFileIndex(ruleset)
     files = 0
     for draft in drafts:
         if isinstance(draft, CopylintError):
@@ -47,7 +48,7 @@ def lint_drafts(
         except CopylintError as error:
             errors.append(str(error))
             continue
-        diagnostics.extend(lint_document(document, rules, run))
+        diagnostics.extend(lint_document(document, ruleset, run))
         index.add(document)
     diagnostics.extend(index.diagnostics())
     return RunResult(sorted(set(diagnostics), key=Diagnostic.sort_key), errors, files)

@@ -15,7 +15,7 @@ import regex
 import yaml
 
 _CANDIDATE = regex.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
-_WORD_BEFORE = regex.compile(r"[\"'“‘(\[]*(\S*?)\.$")
+_OPENERS = "\"'“‘(["
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}’'-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
 _SENTENCE_OPENER = regex.compile(r"\s+[\"'“‘(\[]*[\p{Lu}\p{N}]")
@@ -80,11 +80,18 @@ def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
         return False
     if not punctuation.startswith(".") or punctuation.startswith("..."):
         return True
-    word = _WORD_BEFORE.search(text, 0, match.start() + 1)
-    token = word.group(1) if word else ""
+    token = _word_before(text, match.start())
     next_word = _NEXT_WORD.match(text, after)
     following = next_word.group(1) if next_word else ""
     return _abbreviation_allows_end(token, following, words)
+
+
+def _word_before(text: str, period: int) -> str:
+    """Return the word that ends at the period at ``period``, without opening quotes."""
+    start = period
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:period].lstrip(_OPENERS)
 
 
 def _abbreviation_allows_end(token: str, following: str, words: _WordLists) -> bool:

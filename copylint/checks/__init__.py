@@ -8,6 +8,7 @@ from copylint.checks import (
     headline,
     length,
     occurrence,
+    readability,
     repetition,
     reuse,
     stale,
@@ -27,6 +28,7 @@ REGISTRY: dict[str, CheckKind] = {
     "reuse": reuse.KIND,
     "length": length.KIND,
     "stale": stale.KIND,
+    "readability": readability.KIND,
 }
 
 # Vale's other kinds: rules that use them are refused with a clear error for now.
@@ -36,7 +38,6 @@ VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
         "conditional",
         "consistency",
         "metric",
-        "readability",
         "script",
         "sequence",
         "spelling",

@@ -39,7 +39,7 @@ def count_units(text: str, unit: str) -> int:
     """Count the words or the sentences in ``text``."""
     if unit == SENTENCES:
         return len(split_sentences(text))
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Length:

@@ -25,28 +25,26 @@ class Repetition:
     exceptions: regex.Pattern[str] | None
 
     def find(self, text: str) -> Iterator[Match]:
-        previous = ""
-        previous_start = 0
+        found = list(self.pattern.finditer(text))
+        words = [match.group().strip() for match in found]
+        keys = [word.casefold() for word in words] if self.ignore_case else words
         count = 0
-        for found in self.pattern.finditer(text):
-            current = found.group().strip()
-            if self._same(current, previous):
-                count += 1
-                span = text[previous_start : found.end()]
-                if (
-                    count > self.max
-                    and len(split_sentences(span)) == 1
-                    and not is_exception(self.exceptions, span)
-                ):
-                    yield Match(previous_start, found.end(), (current,))
-                    count = 0
-            previous, previous_start = current, found.start()
+        for index in range(1, len(found)):
+            if keys[index] != keys[index - 1] or not self._counts(words[index]):
+                continue
+            count += 1
+            start, end = found[index - 1].start(), found[index].end()
+            span = text[start:end]
+            if (
+                count > self.max
+                and len(split_sentences(span)) == 1
+                and not is_exception(self.exceptions, span)
+            ):
+                yield Match(start, end, (words[index],))
+                count = 0
 
-    def _same(self, current: str, previous: str) -> bool:
-        if not current:
-            return False
-        hit = current.casefold() == previous.casefold() if self.ignore_case else current == previous
-        return hit and (not self.alpha or current.isalpha())
+    def _counts(self, word: str) -> bool:
+        return bool(word) and (not self.alpha or word.isalpha())
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Repetition:

@@ -26,6 +26,8 @@ from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
 _QUALIFIER = r"(?:(?:U\.S\.|U\.K\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})\s+){0,2}?"
 _PREFIX = r"(?P<prefix>(?<![\p{L}-])(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*)?"
 _PAST_LEAD = r"who\s+(?:was|served\s+as|had\s+been)\s+"
+_LOOK_BACK = 80
+_CAPITALISED_NEXT = regex.compile(r"\s+\p{Lu}")
 _ADMINISTRATION = r"\s+(?:during|under|in)\s+the\s+(?P<admin>\p{Lu}\p{L}+)\s+administration"
 
 
@@ -43,44 +45,61 @@ class _Matcher:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.people = {n: p for p in knowledge.people for n in (p.name, *p.aliases)}
-        names = _alternation(self.people)
-        titles = _alternation({o.title for p in knowledge.people for o in p.offices})
-        end = r"(?![\p{L}\p{N}])"
-        self.titled = regex.compile(
-            rf"{_PREFIX}{_QUALIFIER}(?<![\p{{L}}-])(?P<title>{titles})(?P<elect>-elect)?"
-            rf"\s+(?P<name>{names}){end}"
+        titles = sorted({o.title for p in knowledge.people for o in p.offices})
+        self.names = regex.compile(
+            r"(?<![\p{L}-])(?P<name>\L<names>)(?![\p{L}\p{N}])", names=list(self.people)
+        )
+        self.title_before = regex.compile(
+            rf"{_PREFIX}{_QUALIFIER}(?<![\p{{L}}-])(?P<title>\L<titles>)(?P<elect>-elect)?\s+\Z",
+            titles=titles,
         )
         self.appositive = regex.compile(
-            rf"(?<![\p{{L}}-])(?P<name>{names}),\s+(?P<appos>(?P<lead>{_PAST_LEAD})?"
+            rf",\s+(?P<appos>(?P<lead>{_PAST_LEAD})?"
             rf"(?:(?:a|an|the)\s+)?(?P<former>former\s+)?(?P<desc>[^,.;:()—]{{3,80}}?)"
             rf"(?:{_ADMINISTRATION})?)(?=\s*[,.;:)—–]|\s*$)"
         )
 
     def verdicts(self, text: str, day: datetime.date) -> Iterator[_Verdict]:
-        for found in self.titled.finditer(text):
-            verdict = self._title_verdict(found, day)
-            if verdict is not None:
-                yield verdict
-        for found in self.appositive.finditer(text):
-            verdict = self._appositive_verdict(found, day)
-            if verdict is not None:
-                yield verdict
+        """Find every known name in ``text`` and judge the title before it or after it."""
+        for name in self.names.finditer(text):
+            person = self.people[name["name"]]
+            before = self.title_before.search(text, max(0, name.start() - _LOOK_BACK), name.start())
+            if before is not None:
+                verdict = self._title_verdict(person, name, before, day)
+                if verdict is not None:
+                    yield verdict
+            after = self.appositive.match(text, name.end())
+            if after is not None:
+                verdict = self._appositive_verdict(person, after, day)
+                if verdict is not None:
+                    yield verdict
 
-    def _title_verdict(self, found: regex.Match[str], day: datetime.date) -> _Verdict | None:
-        person = self.people[found["name"]]
-        title, name = found["title"], found["name"]
+    def _title_verdict(
+        self,
+        person: Person,
+        name: regex.Match[str],
+        found: regex.Match[str],
+        day: datetime.date,
+    ) -> _Verdict | None:
+        title = found["title"]
+        if " " not in name["name"] and (
+            title not in {office.title for office in person.offices}
+            or _CAPITALISED_NEXT.match(name.string, name.end())
+        ):
+            return None
         prefix = (found["prefix"] or "").strip().lower()
-        start = found.start("prefix") if found["prefix"] else found.start("title")
-        explanation = _title_problem(person, title, name, prefix, bool(found["elect"]), day)
+        explanation = _title_problem(person, title, name["name"], prefix, bool(found["elect"]), day)
         if explanation is None:
             return None
         problem, suggestion = explanation
-        return _Verdict(start, found.end("name"), self._cite(problem), suggestion)
+        start = found.start("prefix") if found["prefix"] else found.start("title")
+        return _Verdict(start, name.end(), self._cite(problem), suggestion)
 
-    def _appositive_verdict(self, found: regex.Match[str], day: datetime.date) -> _Verdict | None:
+    def _appositive_verdict(
+        self, person: Person, found: regex.Match[str], day: datetime.date
+    ) -> _Verdict | None:
         if not (found["lead"] or found["former"] or found["admin"]):
             return None
-        person = self.people[found["name"]]
         description = found["desc"].strip().lower()
         for office in person.held_on(day):
             phrases = {
@@ -145,10 +164,6 @@ def _title_problem(
     if should is not None:
         return f"{name} is {current[0].title} on {day}, not {title}; write '{should}'", should
     return None
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -1,0 +1,92 @@
+"""``extends: readability``: how hard the whole article is to read, scored with textstat.
+
+Formulas are unstable on a single paragraph, so the article's prose (its paragraphs,
+not headings or tables) is scored as one text, and only when it has ``min_words``
+words or more. With Vale's keys, ``metrics`` (``Flesch-Kincaid``, ``Gunning Fog``,
+``Coleman-Liau``, ``SMOG``, ``Automated Readability``) are averaged into a grade that
+must not exceed ``grade``; with copylint's ``min_ease``, the Flesch reading ease must
+not fall below it. The article's first paragraph is reported; ``%.1f`` in the message
+is the score, then the limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from copylint.checks.base import CheckContext, CheckKind, Match, integer, number, string_list
+from copylint.documents import Document
+from copylint.syllables import textstat
+
+SUMMARY = "summary"
+METRICS = ("Flesch-Kincaid", "Gunning Fog", "Coleman-Liau", "SMOG", "Automated Readability")
+_TEXTSTAT_NAMES = {
+    "Flesch-Kincaid": "flesch_kincaid_grade",
+    "Gunning Fog": "gunning_fog",
+    "Coleman-Liau": "coleman_liau_index",
+    "SMOG": "smog_index",
+    "Automated Readability": "automated_readability_index",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """Scores the article's prose and reports it when it is over the grade or under the ease."""
+
+    metrics: tuple[str, ...]
+    grade: float | None
+    min_ease: float | None
+    min_words: int
+
+    def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
+        prose = [block for block in document.blocks if SUMMARY in block.scopes]
+        text = "\n".join(block.text for block in prose)
+        if not prose or len(text.split()) < self.min_words:
+            return
+        start, end = prose[0].source_map.span_to_source(0, len(prose[0].text))
+        stats = textstat()
+        if self.min_ease is not None:
+            ease = float(stats.flesch_reading_ease(text))
+            if ease < self.min_ease:
+                yield Match(start, end, (ease, self.min_ease))
+        if self.grade is not None:
+            scores = [float(_metric(stats, name)(text)) for name in self.metrics]
+            grade = sum(scores) / len(scores)
+            if grade > self.grade:
+                yield Match(start, end, (grade, self.grade))
+
+
+def _metric(stats: Any, name: str) -> Callable[[str], float]:
+    function: Callable[[str], float] = getattr(stats, _TEXTSTAT_NAMES[name])
+    return function
+
+
+def _metric_names(value: Any) -> list[str]:
+    names = string_list(value)
+    unknown = [name for name in names if name not in _TEXTSTAT_NAMES]
+    if unknown:
+        raise ValueError(f"'{unknown[0]}' is not one of {', '.join(METRICS)}")
+    return names
+
+
+def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Readability:
+    """Read the metrics and limits; with neither ``grade`` nor ``min_ease`` nothing is checked."""
+    return Readability(
+        metrics=tuple(options.get("metrics", ["Flesch-Kincaid"])),
+        grade=options.get("grade"),
+        min_ease=options.get("min_ease"),
+        min_words=options.get("min_words", 150),
+    )
+
+
+KIND = CheckKind(
+    options={
+        "metrics": _metric_names,
+        "grade": number,
+        "min_ease": number,
+        "min_words": integer,
+    },
+    build=build,
+)
