@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the story date for drafts without a front-matter date (default: today)",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="lint in N processes (default: one per core, up to 4; 1 for none)",
+    )
+    parser.add_argument(
         "--list-rules", action="store_true", help="list the rules that would run, then exit"
     )
     parser.add_argument("--version", action="version", version=f"copylint {__version__}")
@@ -154,10 +160,11 @@ def _run(
     paths = list(args.paths)
     run = config.run_context(_as_of(args.as_of))
     if not paths or paths == [STDIN]:
-        return lint_drafts([_stdin_draft(args.stdin_filename, args.ext, forced, stdin)], rules, run)
+        draft = _stdin_draft(args.stdin_filename, args.ext, forced, stdin)
+        return lint_drafts([draft], rules, run, jobs=1)
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
-    return lint_drafts(find_drafts(paths, config, forced), rules, run)
+    return lint_drafts(find_drafts(paths, config, forced), rules, run, jobs=args.jobs)
 
 
 def _as_of(value: str | None) -> datetime.date | None:

@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from copylint.checks.base import Match
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document
-from copylint.linter import Placer, RuleSet
+from copylint.fingerprints import Fingerprint
+from copylint.linter import RuleSet
 from copylint.messages import format_message
 from copylint.positions import LineIndex
 from copylint.rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    """A unit placed in its file, kept after the document itself is gone."""
+class Unit:
+    """A document's unit for one rule, placed in its file; it outlives the document."""
 
-    key: str
-    owner: int
-    diagnostic: Diagnostic
+    key: Fingerprint
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+Units = dict[str, list[Unit]]
+
+
+def collect_units(document: Document, rules: RuleSet) -> Units:
+    """Return ``document``'s units for each cross-file rule, by rule name."""
+    if not rules.cross_file:
+        return {}
+    lines = LineIndex(document.source)
+    return {
+        rule.name: [
+            Unit(unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end))
+            for unit in check.units(document)
+        ]
+        for rule, check in rules.cross_file
+    }
 
 
 class CrossFileIndex:
@@ -27,33 +47,39 @@ class CrossFileIndex:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules.cross_file
-        self.entries: dict[str, list[_Entry]] = {rule.name: [] for rule, _check in self.rules}
-        self.owners = 0
+        self.units: dict[str, list[Unit]] = {rule.name: [] for rule, _check in self.rules}
+        self.owners: dict[str, list[int]] = {rule.name: [] for rule, _check in self.rules}
+        self.documents = 0
 
-    def add(self, document: Document) -> None:
-        """Collect ``document``'s units for every cross-file rule."""
-        if not self.rules:
-            return
-        placer = Placer(document, LineIndex(document.source))
-        for rule, check in self.rules:
-            for unit in check.units(document):
-                seen = document.source[unit.start : unit.end]
-                placed = placer.diagnostic(rule, unit.start, unit.end, Match(0, 0), seen)
-                self.entries[rule.name].append(_Entry(unit.key, self.owners, placed))
-        self.owners += 1
+    def add(self, units: Units) -> None:
+        """Add one document's units (from ``collect_units``), in run order."""
+        for name, found in units.items():
+            self.units[name].extend(found)
+            self.owners[name].extend([self.documents] * len(found))
+        self.documents += 1
 
     def diagnostics(self) -> list[Diagnostic]:
         """Compare the collected units; return a diagnostic for each reuse."""
         found = []
         for rule, check in self.rules:
-            entries = self.entries[rule.name]
-            pairs = check.reuses([e.key for e in entries], [e.owner for e in entries])
+            units = self.units[rule.name]
+            pairs = check.reuses([unit.key for unit in units], self.owners[rule.name])
             for later, earlier, similarity in pairs:
-                found.append(_reuse(rule, entries[later], entries[earlier], similarity))
+                found.append(_reuse(rule, units[later], units[earlier], similarity))
         return found
 
 
-def _reuse(rule: Rule, later: _Entry, earlier: _Entry, similarity: int) -> Diagnostic:
-    """Name the earlier copy's file and line, and the similarity, in the later copy's message."""
-    other = f"{earlier.diagnostic.path}:{earlier.diagnostic.line}"
-    return replace(later.diagnostic, message=format_message(rule.message, (other, similarity)))
+def _reuse(rule: Rule, later: Unit, earlier: Unit, similarity: int) -> Diagnostic:
+    """Report the later copy, naming the earlier copy's file and line, and the similarity."""
+    other = f"{earlier.path}:{earlier.line}"
+    return Diagnostic(
+        path=later.path,
+        line=later.line,
+        column=later.column,
+        end_line=later.end_line,
+        end_column=later.end_column,
+        rule=rule.name,
+        level=rule.level,
+        message=format_message(rule.message, (other, similarity)),
+        link=rule.link,
+    )

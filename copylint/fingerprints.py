@@ -14,6 +14,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -26,7 +27,6 @@ MAX_POSTINGS = 64
 _PUNCTUATION = regex.compile(r"[^\p{L}\p{N}\s]+")
 
 
-@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Return ``text`` folded for comparison: lower case, no punctuation, single spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -38,7 +38,26 @@ def word_count(normalized: str) -> int:
     return normalized.count(" ") + 1 if normalized else 0
 
 
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A text folded for comparison, and its sketch."""
+
+    text: str
+    sketch: tuple[int, ...]
+
+    @property
+    def words(self) -> int:
+        """Count the words of the folded text."""
+        return word_count(self.text)
+
+
 @lru_cache(maxsize=4096)
+def fingerprint(text: str) -> Fingerprint:
+    """Fold ``text`` and sketch it."""
+    normalized = normalize(text)
+    return Fingerprint(normalized, sketch(normalized))
+
+
 def sketch(normalized: str) -> tuple[int, ...]:
     """Return the bottom-k hashes of the text's word shingles."""
     words = normalized.split()
@@ -50,27 +69,26 @@ def sketch(normalized: str) -> tuple[int, ...]:
 
 
 def find_repeats(
-    keys: Sequence[str], owners: Sequence[int], threshold: float, across_owners: bool
+    prints: Sequence[Fingerprint], owners: Sequence[int], threshold: float, across_owners: bool
 ) -> Iterator[tuple[int, int, int]]:
-    """Yield (later, earlier, similarity %) for each key that repeats an earlier one.
+    """Yield (later, earlier, similarity %) for each text that repeats an earlier one.
 
-    With ``across_owners`` only keys of different owners are paired (another file);
-    without it only keys of the same owner (the same draft). Each later key is paired
-    with the earliest key it repeats, exactly if it can, else the most similar.
+    With ``across_owners`` only texts of different owners are paired (another file);
+    without it only texts of the same owner (the same draft). Each later text is paired
+    with the earliest text it repeats, exactly if it can, else the most similar.
     """
     exact: dict[str, list[int]] = defaultdict(list)
     postings: dict[int, list[int]] = defaultdict(list)
-    for index, key in enumerate(keys):
-        earlier = _first_exact(exact[key], owners, index, across_owners)
-        values = sketch(key)
+    for index, current in enumerate(prints):
+        earlier = _first_exact(exact[current.text], owners, index, across_owners)
         if earlier is not None:
             yield index, earlier, 100
         else:
-            near = _nearest(keys, owners, index, values, postings, threshold, across_owners)
+            near = _nearest(prints, owners, index, postings, threshold, across_owners)
             if near is not None:
                 yield index, near[0], near[1]
-        exact[key].append(index)
-        for value in values:
+        exact[current.text].append(index)
+        for value in current.sketch:
             postings[value].append(index)
 
 
@@ -87,25 +105,24 @@ def _first_exact(
 
 
 def _nearest(
-    keys: Sequence[str],
+    prints: Sequence[Fingerprint],
     owners: Sequence[int],
     index: int,
-    values: tuple[int, ...],
     postings: dict[int, list[int]],
     threshold: float,
     across_owners: bool,
 ) -> tuple[int, int] | None:
     candidates = {
         other
-        for value in values
+        for value in prints[index].sketch
         if len(postings[value]) <= MAX_POSTINGS
         for other in postings[value]
         if _eligible(owners, index, other, across_owners)
     }
-    key = keys[index]
+    text = prints[index].text
     best: tuple[int, int] | None = None
     for other in sorted(candidates):
-        score = fuzz.ratio(key, keys[other], score_cutoff=threshold)
+        score = fuzz.ratio(text, prints[other].text, score_cutoff=threshold)
         if score and (best is None or round(score) > best[1]):
             best = (other, round(score))
     return best

@@ -105,6 +105,16 @@ class RuleSet:
                 cross_file.append((rule, check))
         return cls(tuple(text), tuple(document), tuple(cross_file))
 
+    def prepare(self) -> None:
+        """Let checks load what they need once, before work is shared among processes.
+
+        A check may define ``prepare()`` for that (readability imports textstat).
+        """
+        for _rule, check in (*self.text, *self.document, *self.cross_file):
+            prepare = getattr(check, "prepare", None)
+            if prepare is not None:
+                prepare()
+
 
 def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[Diagnostic]:
     """Return the diagnostics of the text and document rules on ``document``, sorted."""

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from copylint.crossfile import CrossFileIndex
+from copylint.crossfile import CrossFileIndex, Units, collect_units
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
 from copylint.errors import CopylintError
 from copylint.files import Draft
 from copylint.linter import RuleSet, RunContext, lint_document
 from copylint.rules import Rule
+
+MAX_JOBS = 4
+MIN_DRAFTS_PER_JOB = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,25 +36,69 @@ def read_document(draft: Draft) -> Document:
 
 
 def lint_drafts(
-    drafts: Iterable[Draft | CopylintError], rules: Sequence[Rule], run: RunContext
+    drafts: Iterable[Draft | CopylintError],
+    rules: Sequence[Rule],
+    run: RunContext,
+    jobs: int | None = None,
 ) -> RunResult:
-    """Lint every draft, then compare them; a draft that fails does not stop the others."""
+    """Lint every draft, then compare them; a draft that fails does not stop the others.
+
+    Drafts are linted in ``jobs`` worker processes (default: one per core, up to four,
+    once there are enough drafts to repay starting them); results keep the drafts' order.
+    """
+    items = list(drafts)
+    ruleset = RuleSet.of(rules)
+    outcomes = _outcomes(items, ruleset, run, jobs)
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
-    ruleset = RuleSet.of(rules)
     index = CrossFileIndex(ruleset)
-    files = 0
-    for draft in drafts:
-        if isinstance(draft, CopylintError):
-            errors.append(str(draft))
-            continue
-        files += 1
-        try:
-            document = read_document(draft)
-        except CopylintError as error:
-            errors.append(str(error))
-            continue
-        diagnostics.extend(lint_document(document, ruleset, run))
-        index.add(document)
+    for outcome in outcomes:
+        diagnostics.extend(outcome.diagnostics)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+        else:
+            index.add(outcome.units)
     diagnostics.extend(index.diagnostics())
+    files = sum(1 for item in items if isinstance(item, Draft))
     return RunResult(sorted(set(diagnostics), key=Diagnostic.sort_key), errors, files)
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    units: Units = field(default_factory=dict)
+    error: str | None = None
+
+
+def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
+    if isinstance(item, CopylintError):
+        return _Outcome(error=str(item))
+    try:
+        document = read_document(item)
+    except CopylintError as error:
+        return _Outcome(error=str(error))
+    return _Outcome(lint_document(document, rules, run), collect_units(document, rules))
+
+
+def _outcomes(
+    items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
+) -> Iterable[_Outcome]:
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, MAX_JOBS)
+    if workers <= 1 or len(items) < MIN_DRAFTS_PER_JOB * workers:
+        return [_lint_one(item, rules, run) for item in items]
+    global _WORKER_STATE
+    _WORKER_STATE = (rules, run)
+    rules.prepare()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        chunk = max(1, len(items) // (workers * 8))
+        return list(pool.map(_lint_in_worker, items, chunksize=chunk))
+
+
+_WORKER_STATE: tuple[RuleSet, RunContext] | None = None
+
+
+def _lint_in_worker(item: Draft | CopylintError) -> _Outcome:
+    """Lint one draft in a forked worker, with the rules it inherited."""
+    assert _WORKER_STATE is not None, "workers are forked after the state is set"
+    return _lint_one(item, *_WORKER_STATE)

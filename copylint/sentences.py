@@ -8,7 +8,7 @@ Newspaper text is dense with periods that do not end sentences: initials
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -49,7 +49,8 @@ def _word_lists() -> _WordLists:
     )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) offsets of each sentence in ``text``, white space trimmed."""
     spans = []
     start = 0
@@ -58,7 +59,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append(_trimmed(text, start, match.end()))
             start = match.end()
     spans.append(_trimmed(text, start, len(text)))
-    return [(begin, end) for begin, end in spans if begin < end]
+    return tuple((begin, end) for begin, end in spans if begin < end)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -89,7 +89,7 @@ def test_table_is_large_enough() -> None:
 
 def test_offsets_are_trimmed_and_ordered() -> None:
     text = "  One thing.   Another thing.  "
-    assert split_sentences(text) == [(2, 12), (15, 29)]
+    assert split_sentences(text) == ((2, 12), (15, 29))
 
 
 def test_newlines_inside_a_sentence_do_not_split_it() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from copylint.documents import Document
+from copylint.fingerprints import Fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class Unit:
 
     start: int
     end: int
-    key: str
+    key: Fingerprint
 
 
 @runtime_checkable
@@ -75,7 +76,9 @@ class CrossFileCheck(Protocol):
         """Yield the pieces of ``document`` to compare."""
         ...
 
-    def reuses(self, keys: Sequence[str], owners: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    def reuses(
+        self, keys: Sequence[Fingerprint], owners: Sequence[int]
+    ) -> Iterator[tuple[int, int, int]]:
         """Yield (later, earlier, similarity %) for units of different owners that match."""
         ...
 

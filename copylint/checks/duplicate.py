@@ -14,7 +14,7 @@ from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, LineOf, Match, integer, number
 from copylint.documents import Block, Document
-from copylint.fingerprints import find_repeats, normalize, word_count
+from copylint.fingerprints import find_repeats, fingerprint
 
 PARAGRAPH = "paragraph"
 
@@ -28,8 +28,8 @@ class Duplicate:
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         paragraphs = [block for block in document.blocks if PARAGRAPH in block.scopes]
-        keyed = [(block, normalize(block.text)) for block in paragraphs]
-        kept = [(block, key) for block, key in keyed if word_count(key) >= self.min_words]
+        keyed = [(block, fingerprint(block.text)) for block in paragraphs]
+        kept = [(block, key) for block, key in keyed if key.words >= self.min_words]
         keys = [key for _block, key in kept]
         for later, earlier, similarity in find_repeats(
             keys, [0] * len(keys), self.threshold, across_owners=False

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from copylint.checks.base import CheckContext, CheckKind, LineOf, Match, number
 from copylint.documents import BlockKind, Document, find_headline
-from copylint.fingerprints import normalize
+from copylint.fingerprints import fingerprint
 
 _NOT_BODY = (BlockKind.TITLE, BlockKind.FRONT_MATTER)
 
@@ -33,11 +33,11 @@ class RepeatedHeadline:
         headline = find_headline(document)
         if headline is None:
             return
-        wanted = normalize(headline.text)
+        wanted = fingerprint(headline.text).text
         for block in document.blocks:
             if block is headline.block or block.kind in _NOT_BODY:
                 continue
-            if fuzz.ratio(wanted, normalize(block.text), score_cutoff=self.threshold):
+            if fuzz.ratio(wanted, fingerprint(block.text).text, score_cutoff=self.threshold):
                 start, end = block.source_map.span_to_source(0, len(block.text))
                 yield Match(start, end, (LineOf(headline.offset),))
 

@@ -40,6 +40,10 @@ class Readability:
     min_ease: float | None
     min_words: int
 
+    def prepare(self) -> None:
+        """Import textstat now, before the run's work is shared among processes."""
+        textstat()
+
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]
         text = "\n".join(block.text for block in prose)

@@ -20,7 +20,7 @@ import regex
 from copylint.checks.base import CheckKind, Unit, choice, integer, number, string_list
 from copylint.checks.patterns import compile_pattern
 from copylint.documents import Document, find_headline
-from copylint.fingerprints import find_repeats, normalize, word_count
+from copylint.fingerprints import Fingerprint, find_repeats, fingerprint
 
 PARAGRAPH = "paragraph"
 HEADLINE = "headline"
@@ -37,11 +37,13 @@ class Reuse:
 
     def units(self, document: Document) -> Iterator[Unit]:
         for text, start, end in self._pieces(document):
-            key = normalize(text)
-            if word_count(key) >= self.min_words and not self._allowed(text):
+            key = fingerprint(text)
+            if key.words >= self.min_words and not self._allowed(text):
                 yield Unit(start, end, key)
 
-    def reuses(self, keys: Sequence[str], owners: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    def reuses(
+        self, keys: Sequence[Fingerprint], owners: Sequence[int]
+    ) -> Iterator[tuple[int, int, int]]:
         return find_repeats(keys, owners, self.threshold, across_owners=True)
 
     def _pieces(self, document: Document) -> Iterator[tuple[str, int, int]]:
