@@ -20,7 +20,19 @@ from copylint.linter import RunContext
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
-KEYS = frozenset({"packs", "styles_path", "rules", "include", "exclude", "fail_on", "min_level"})
+KEYS = frozenset(
+    {
+        "packs",
+        "styles_path",
+        "rules",
+        "include",
+        "exclude",
+        "fail_on",
+        "min_level",
+        "as_of",
+        "knowledge_bases",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

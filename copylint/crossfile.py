@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from copylint.diagnostics import Diagnostic
@@ -11,6 +12,8 @@ from copylint.linter import RuleSet
 from copylint.messages import format_message
 from copylint.positions import LineIndex
 from copylint.rules import Rule
+
+_NO_DATE = datetime.date.min
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,47 +28,60 @@ class Unit:
     end_column: int
 
 
-Units = dict[str, list[Unit]]
+@dataclass(frozen=True, slots=True)
+class Units:
+    """One document's units by rule name, and the story's date when it has one."""
+
+    by_rule: dict[str, list[Unit]]
+    date: datetime.date | None = None
 
 
 def collect_units(document: Document, rules: RuleSet) -> Units:
-    """Return ``document``'s units for each cross-file rule, by rule name."""
+    """Return ``document``'s units for each cross-file rule."""
     if not rules.cross_file:
-        return {}
+        return Units({})
     lines = LineIndex(document.source)
-    return {
+    by_rule = {
         rule.name: [
             Unit(unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end))
             for unit in check.units(document)
         ]
         for rule, check in rules.cross_file
     }
+    return Units(by_rule, document.metadata.date)
 
 
 class CrossFileIndex:
-    """Holds the units of every cross-file rule for all documents of a run."""
+    """Holds the units of every cross-file rule for all documents of a run.
+
+    Documents are compared in story order: dated stories by date, then undated ones,
+    each in run order; so the copy reported is the one in the later story.
+    """
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules.cross_file
-        self.units: dict[str, list[Unit]] = {rule.name: [] for rule, _check in self.rules}
-        self.owners: dict[str, list[int]] = {rule.name: [] for rule, _check in self.rules}
-        self.documents = 0
+        self.documents: list[Units] = []
 
     def add(self, units: Units) -> None:
         """Add one document's units (from ``collect_units``), in run order."""
-        for name, found in units.items():
-            self.units[name].extend(found)
-            self.owners[name].extend([self.documents] * len(found))
-        self.documents += 1
+        self.documents.append(units)
 
     def diagnostics(self) -> list[Diagnostic]:
         """Compare the collected units; return a diagnostic for each reuse."""
+        order = sorted(
+            range(len(self.documents)),
+            key=lambda i: (self.documents[i].date is None, self.documents[i].date or _NO_DATE, i),
+        )
         found = []
         for rule, check in self.rules:
-            units = self.units[rule.name]
-            pairs = check.reuses([unit.key for unit in units], self.owners[rule.name])
+            units = [
+                (owner, unit)
+                for owner in order
+                for unit in self.documents[owner].by_rule.get(rule.name, [])
+            ]
+            pairs = check.reuses([unit.key for _o, unit in units], [o for o, _unit in units])
             for later, earlier, similarity in pairs:
-                found.append(_reuse(rule, units[later], units[earlier], similarity))
+                found.append(_reuse(rule, units[later][1], units[earlier][1], similarity))
         return found
 
 

@@ -66,7 +66,7 @@ def lint_drafts(
 @dataclass(frozen=True, slots=True)
 class _Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    units: Units = field(default_factory=dict)
+    units: Units = field(default_factory=lambda: Units({}))
     error: str | None = None
 
 

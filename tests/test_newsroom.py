@@ -1,0 +1,231 @@
+"""The newsroom checks end to end: duplicates, headlines, reuse, stale titles, readability."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from copylint.cli import main
+from copylint.fingerprints import Fingerprint, find_repeats, fingerprint
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+FAMILIES = (
+    "newsroom.DuplicateParagraph,newsroom.RepeatedHeadline,newsroom.StaleTitle,"
+    "newsroom.ReusedParagraph,newsroom.ReusedHeadline"
+)
+
+
+def _lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return capsys.readouterr().out.splitlines()[:-1]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_seed_like_draft_reports_each_defect_once(capsys: pytest.CaptureFixture[str]) -> None:
+    draft = str(EXAMPLES / "envoy-visit.txt")
+    assert main(["--select", FAMILIES, "--as-of", "2025-03-13", draft]) == 1
+    found = [
+        line.split(": ", 1)[1].split("]")[0] + "@" + line.split(":")[1] + ":" + line.split(":")[2]
+        for line in _lines(capsys)
+    ]
+    assert found == [
+        "error[newsroom.RepeatedHeadline@4:3",
+        "error[newsroom.StaleTitle@7:57",
+        "error[newsroom.StaleTitle@8:1",
+        "error[newsroom.DuplicateParagraph@10:1",
+        "error[newsroom.StaleTitle@10:57",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "flagged"), [("2024-07-04", True), ("2024-07-05", False), ("2030-01-01", False)]
+)
+def test_stale_title_on_either_side_of_a_change_of_office(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], as_of: str, flagged: bool
+) -> None:
+    _write(tmp_path, "d.txt", "Prime Minister Keir Starmer spoke in Leeds on Friday.\n")
+    main(["--select", "newsroom.StaleTitle", "--as-of", as_of, str(tmp_path / "d.txt")])
+    assert bool(_lines(capsys)) is flagged
+
+
+def test_front_matter_date_wins_over_as_of_and_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, ".copylint.yaml", "as_of: 2019-01-01\n")
+    _write(tmp_path, "dated.md", "---\ndate: 2022-01-01\n---\nPresident Joe Biden spoke.\n")
+    _write(tmp_path, "undated.md", "President Joe Biden spoke.\n")
+    main(["--select", "newsroom.StaleTitle", "dated.md", "undated.md"])
+    assert [line.split(":")[0] for line in _lines(capsys)] == ["undated.md"]
+    main(["--select", "newsroom.StaleTitle", "--as-of", "2022-06-01", "undated.md"])
+    assert _lines(capsys) == []
+
+
+def test_html_duplicate_and_repeated_headline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paragraph = "Crews reopened the coastal highway on Tuesday after two days of heavy rain."
+    _write(
+        tmp_path,
+        "s.html",
+        f"""\
+        <html><head><title>Coastal highway reopens</title></head><body>
+        <h1>Coastal highway reopens</h1>
+        <p>{paragraph}</p>
+        <h2>Coastal Highway Reopens</h2>
+        <p>{paragraph.replace("Tuesday", "Tuesday,")}</p>
+        </body></html>
+        """,
+    )
+    main(["--select", FAMILIES, str(tmp_path / "s.html")])
+    assert [line.split(" ", 1)[1] for line in _lines(capsys)] == [
+        "error[newsroom.RepeatedHeadline] Repeats the headline on line 1",
+        "error[newsroom.DuplicateParagraph] Paragraph repeats line 3 (100% similar)",
+    ]
+
+
+def test_reuse_reports_the_later_story_by_date_then_undated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shared = "Heavy rain closed the coastal highway north of the city on Sunday, officials said."
+    _write(tmp_path, "a-draft.md", f"# Draft on the storm damage\n\n{shared}\n")
+    _write(tmp_path, "b-later.md", f"---\ndate: 2025-03-19\n---\n# Highway reopens\n\n{shared}\n")
+    _write(tmp_path, "c-first.md", f"---\ndate: 2025-03-12\n---\n# Highway closes\n\n{shared}\n")
+    main(["--select", "newsroom.ReusedParagraph", "."])
+    assert [
+        line.split(": ", 1)[0] + " " + line.rsplit(" in ", 1)[1] for line in _lines(capsys)
+    ] == [
+        "a-draft.md:3:1 c-first.md:6 (100% similar)",
+        "b-later.md:6:1 c-first.md:6 (100% similar)",
+    ]
+
+
+def test_cross_file_index_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    from rapidfuzz import fuzz
+
+    original = fuzz.ratio
+
+    def counting(*args: object, **kwargs: object) -> float:
+        calls.append(1)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("copylint.fingerprints.fuzz.ratio", counting)
+    choose = random.Random(7).choice
+    words = [f"word{i}" for i in range(5000)]
+    prints = [fingerprint(" ".join(choose(words) for _ in range(30))) for _ in range(3000)]
+    repeats = list(find_repeats(prints, list(range(3000)), 90, across_owners=True))
+    assert repeats == []
+    assert len(calls) < 3 * len(prints)
+
+
+def test_near_copy_found_through_sketch() -> None:
+    base = "the council voted on tuesday to delay the final vote on the budget by a week"
+    prints: list[Fingerprint] = [fingerprint(base), fingerprint(base.replace("week", "fortnight"))]
+    assert list(find_repeats(prints, [0, 1], 90, across_owners=True)) == [(1, 0, 92)]
+
+
+def test_house_knowledge_base_adds_and_replaces_people(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(
+        tmp_path,
+        "people.yaml",
+        """\
+        verified_as_of: 2026-10-01
+        people:
+          - name: Maria Alvarez
+            offices:
+              - {title: Council President, role: council president, start: 2021-01-01,
+                 end: 2025-01-01}
+        """,
+    )
+    _write(tmp_path, ".copylint.yaml", "knowledge_bases: [people.yaml]\n")
+    _write(tmp_path, "d.txt", "Council President Maria Alvarez opened the session.\n")
+    main(["--select", "newsroom.StaleTitle", "--as-of", "2025-06-01", "d.txt"])
+    assert _lines(capsys) == [
+        "d.txt:1:1: error[newsroom.StaleTitle] Stale title: Maria Alvarez was Council "
+        "President until 2025-01-01; on 2025-06-01 write 'former Council President Maria "
+        "Alvarez' (knowledge base verified 2026-10-01)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("people: []\n", "people.yaml: verified_as_of: must be a date"),
+        (
+            "verified_as_of: 2026-01-01\npeople:\n  - name: X\n    offices: []\n",
+            "people.yaml: people[0].offices: must be a non-empty list",
+        ),
+        (
+            "verified_as_of: 2026-01-01\npeople:\n  - name: X\n    offices:\n"
+            "      - {title: T, role: r, start: 2020-01-01, ends: 2021-01-01}\n",
+            "people.yaml: people[0].offices[0].ends: unknown key",
+        ),
+    ],
+)
+def test_bad_knowledge_base_is_a_one_line_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    expected: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "people.yaml", text)
+    _write(tmp_path, ".copylint.yaml", "knowledge_bases: [people.yaml]\n")
+    _write(tmp_path, "d.txt", "President Joe Biden spoke.\n")
+    assert main(["d.txt"]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_readability_never_downloads_and_is_imported_only_when_needed(tmp_path: Path) -> None:
+    draft = _write(tmp_path, "d.txt", "Storm closes road\n" + "The road was closed. " * 80)
+    script = textwrap.dedent(f"""\
+        import sys, nltk
+        def refuse(*args, **kwargs):
+            raise SystemExit("tried to download " + repr(args))
+        nltk.download = refuse
+        sys.modules.pop("textstat", None)
+        from copylint.cli import main
+        main(["--ignore", "newsroom.ReadingEase,newsroom.ReadingGrade", {str(draft)!r}])
+        print("imported without readability:", "textstat" in sys.modules)
+        main([{str(draft)!r}])
+        print("imported with readability:", "textstat" in sys.modules)
+        """)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert "tried to download" not in result.stderr + result.stdout
+    assert "imported without readability: False" in result.stdout
+    assert "imported with readability: True" in result.stdout
+
+
+def test_parallel_run_matches_sequential(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = "Heavy rain closed the coastal highway north of the city on Sunday, officials said."
+    sample = random.Random(11).sample
+    words = [f"item{n}" for n in range(500)]
+    for i in range(80):
+        own = " ".join(sample(words, 12))
+        body = f"Filed {i}: the the {own}.\n{shared}\n"
+        _write(tmp_path, f"s{i:03}.txt", f"Headline number {i} for the tests\n{body}")
+    main(["--jobs", "1", str(tmp_path)])
+    sequential = capsys.readouterr().out
+    main(["--jobs", "2", str(tmp_path)])
+    assert capsys.readouterr().out == sequential
+    assert sequential.count("ReusedParagraph") == 79
+    assert sequential.count("DoubledWord") == 80
