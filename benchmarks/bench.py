@@ -1,0 +1,138 @@
+"""Time copylint on a folder of drafts, side by side with peer prose linters.
+
+    python benchmarks/bench.py ../shared/corpus/bbc-2000 --as-of 2005-06-30 \
+        --peer proselint --peer write-good=node_modules/.bin/write-good --peer alex=...
+
+For each tool it reports wall time (best of --repeat runs), the peak resident memory of
+its largest process, findings per article, and its time as a ratio to copylint's.
+copylint is measured with its default worker processes and with --jobs 1; its
+findings are also broken down by rule. Peers are found on PATH unless a path is given.
+Nothing here is a test: numbers depend on the machine; compare ratios, run side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Peer:
+    """How to run a linter on a list of files and count what it reports."""
+
+    command: Callable[[str, list[str]], list[str]]
+    count: Callable[[str], int]
+
+
+PEERS = {
+    "proselint": Peer(
+        command=lambda exe, files: [exe, "check", *files],
+        count=lambda out: len(re.findall(r"^\S+:\d+:\d+: ", out, re.M)),
+    ),
+    "write-good": Peer(
+        command=lambda exe, files: [exe, *files],
+        count=lambda out: len(re.findall(r" on line \d+ at column \d+", out)),
+    ),
+    "alex": Peer(
+        command=lambda exe, files: [exe, *files],
+        count=lambda out: len(re.findall(r"^\s+\d+:\d+(?:-\d+:\d+)?\s+warning", out, re.M)),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    seconds: float
+    peak_mb: float
+    findings: int
+
+
+def run_once(argv: list[str]) -> tuple[float, float, str]:
+    """Run ``argv``; return wall seconds, peak RSS in MB of its largest process, output."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT)
+        _pid, _status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = 0
+        output.seek(0)
+        return elapsed, usage.ru_maxrss / 1024, output.read()
+
+
+def measure(name: str, argv: list[str], count: Callable[[str], int], repeat: int) -> Measurement:
+    """Best wall time of ``repeat`` runs, with the findings of the last."""
+    runs = [run_once(argv) for _ in range(repeat)]
+    best = min(runs, key=lambda run: run[0])
+    return Measurement(name, best[0], best[1], count(runs[-1][2]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--as-of", help="story date for copylint (YYYY-MM-DD)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--peer",
+        action="append",
+        default=[],
+        help="NAME or NAME=EXECUTABLE; known: " + ", ".join(PEERS),
+    )
+    args = parser.parse_args()
+
+    files = sorted(str(p) for p in args.corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES)
+    articles = len(files)
+    copylint = [sys.executable, "-m", "copylint", "--format", "json", str(args.corpus)]
+    if args.as_of:
+        copylint += ["--as-of", args.as_of]
+
+    by_rule: Counter[str] = Counter()
+
+    def count_copylint(output: str) -> int:
+        found = json.loads(output[output.index("[") :])
+        by_rule.clear()
+        by_rule.update(f"{d['severity']} {d['rule']}" for d in found)
+        return len(found)
+
+    results = [measure("copylint", copylint, count_copylint, args.repeat)]
+    results.append(
+        measure("copylint --jobs 1", [*copylint, "--jobs", "1"], count_copylint, args.repeat)
+    )
+    for spec in args.peer:
+        name, _, exe = spec.partition("=")
+        executable = exe or shutil.which(name)
+        if name not in PEERS or not executable or not os.path.exists(executable):
+            print(f"skipping {spec}: not a known peer or not installed", file=sys.stderr)
+            continue
+        peer = PEERS[name]
+        results.append(measure(name, peer.command(executable, files), peer.count, 1))
+
+    base = results[0].seconds
+    print(f"{articles} articles in {args.corpus}\n")
+    print(f"{'tool':<20} {'wall s':>8} {'x copylint':>11} {'peak MB':>8} {'per article':>12}")
+    for result in results:
+        print(
+            f"{result.name:<20} {result.seconds:>8.2f} {result.seconds / base:>11.1f} "
+            f"{result.peak_mb:>8.0f} {result.findings / articles:>12.3f}"
+        )
+    print("\ncopylint findings per article, by rule:")
+    for rule, count in sorted(by_rule.items(), key=lambda item: -item[1]):
+        print(f"  {rule:<40} {count:>6}  {count / articles:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
