@@ -229,3 +229,59 @@ def test_parallel_run_matches_sequential(
     assert capsys.readouterr().out == sequential
     assert sequential.count("ReusedParagraph") == 79
     assert sequential.count("DoubledWord") == 80
+
+
+def test_stale_title_in_html_uses_the_meta_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(
+        tmp_path,
+        "s.html",
+        """\
+        <html><head><meta property="article:published_time" content="2021-02-01T08:00:00Z">
+        </head><body><p>Vice President Joe Biden and President Donald Trump met.</p></body></html>
+        """,
+    )
+    main(["--select", "newsroom.StaleTitle", str(tmp_path / "s.html")])
+    assert [line.split("Stale title: ")[1].split(" (knowledge")[0] for line in _lines(capsys)] == [
+        "Joe Biden was Vice President until 2017-01-20; on 2021-02-01 write 'President Joe Biden'",
+        "Donald Trump was President until 2021-01-20; on 2021-02-01 write "
+        "'former President Donald Trump'",
+    ]
+
+
+def test_the_seed_draft_layout_with_markdown_front_matter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paragraph = (
+        "The talks were joined by Steve Witkoff, a former Middle East envoy, who flew in "
+        "from Doha after meetings there."
+    )
+    _write(
+        tmp_path,
+        "s.md",
+        f"""\
+        ---
+        title: Envoy joins truce talks
+        date: 2025-04-01
+        ---
+
+        # Envoy joins truce talks
+
+        {paragraph}
+
+        **Envoy joins truce talks**
+
+        {paragraph}
+        """,
+    )
+    main(["--select", FAMILIES, str(tmp_path / "s.md")])
+    assert [
+        line.split(": ", 1)[0].split(":", 1)[1] + " " + line.split("[")[1].split("]")[0]
+        for line in _lines(capsys)
+    ] == [
+        "8:41 newsroom.StaleTitle",
+        "10:3 newsroom.RepeatedHeadline",
+        "12:1 newsroom.DuplicateParagraph",
+        "12:41 newsroom.StaleTitle",
+    ]
