@@ -17,7 +17,7 @@ from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.files import Draft, find_drafts
 from copylint.packs import load_rules
-from copylint.reporters import REPORTERS, ReportContext
+from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
 
@@ -25,6 +25,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STDIN = "-"
+AUTO = "auto"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="files or folders to lint; '-' or nothing reads standard input",
     )
     parser.add_argument(
-        "--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)"
+        "--format",
+        choices=[*sorted(REPORTERS), AUTO],
+        default="text",
+        help="output format (default: text; auto: github inside GitHub Actions, else text)",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule has instead of listing them",
     )
     parser.add_argument(
         "--config", metavar="FILE", help="use this config file instead of searching for one"
@@ -113,8 +122,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     min_level = Level.parse(args.min_level) if args.min_level else config.min_level
     fail_on = Level.parse(args.fail_on) if args.fail_on else config.fail_on
     shown = [diagnostic for diagnostic in result.diagnostics if diagnostic.level >= min_level]
-    color = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    REPORTERS[args.format](shown, ReportContext(result.files, color), sys.stdout)
+    fmt = _format(args.format)
+    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    reporter = statistics.report if args.statistics else REPORTERS[fmt]
+    reporter(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
     for problem in result.errors:
         print(f"copylint: {problem}", file=sys.stderr)
     return _exit_code(shown, result.errors, fail_on)
@@ -135,6 +146,12 @@ def _config(explicit: str | None) -> Config:
     if explicit is not None:
         return load_config(Path(explicit))
     return load_config(find_config(Path.cwd()))
+
+
+def _format(name: str) -> str:
+    if name != AUTO:
+        return name
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _names(values: Sequence[str]) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from copylint.diagnostics import Diagnostic
+from copylint.reporters.context import ReportContext
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     return entry
 
 
-def report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+def report(diagnostics: Sequence[Diagnostic], _context: ReportContext, stream: TextIO) -> None:
     """Write the diagnostics as one JSON array."""
     json.dump(
         [as_dict(diagnostic) for diagnostic in diagnostics], stream, indent=2, ensure_ascii=False

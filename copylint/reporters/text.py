@@ -7,19 +7,18 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from copylint.diagnostics import Diagnostic, Level
+from copylint.reporters.context import ReportContext
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.SUGGESTION: "\033[36m"}
 _BOLD = "\033[1m"
 _RESET = "\033[0m"
 
 
-def report(
-    diagnostics: Sequence[Diagnostic], stream: TextIO, files: int, color: bool = False
-) -> None:
+def report(diagnostics: Sequence[Diagnostic], context: ReportContext, stream: TextIO) -> None:
     """Write one line per diagnostic, then a one-line summary."""
     for diagnostic in diagnostics:
-        stream.write(format_line(diagnostic, color) + "\n")
-    stream.write(summary(diagnostics, files) + "\n")
+        stream.write(format_line(diagnostic, context.color) + "\n")
+    stream.write(summary(diagnostics, context.files) + "\n")
 
 
 def format_line(diagnostic: Diagnostic, color: bool = False) -> str:

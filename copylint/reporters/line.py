@@ -1,0 +1,15 @@
+"""``--format line``: ``path:line:col:Rule:message``, Vale's line format, for scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from copylint.diagnostics import Diagnostic
+from copylint.reporters.context import ReportContext
+
+
+def report(diagnostics: Sequence[Diagnostic], _context: ReportContext, stream: TextIO) -> None:
+    """Write one line per diagnostic and nothing else."""
+    for d in diagnostics:
+        stream.write(f"{d.path}:{d.line}:{d.column}:{d.rule}:{d.message}\n")
