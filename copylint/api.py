@@ -10,7 +10,7 @@ from copylint.diagnostics import Diagnostic
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.files import Draft, find_drafts
-from copylint.packs import load_rules
+from copylint.packs import load_rules, rule_names
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
 
@@ -29,7 +29,9 @@ def lint_text(
     active = rules if rules is not None else load_rules(active_config)
     fmt = format_for_extension(Path(path).suffix) or Format.TEXT
     draft = Draft(path, fmt, data=text.encode("utf-8"))
-    result = lint_drafts([draft], active, active_config.run_context())
+    result = lint_drafts(
+        [draft], active, active_config.run_context(None, rule_names(active_config))
+    )
     if result.errors:
         raise CopylintError(result.errors[0])
     return result.diagnostics
@@ -38,4 +40,5 @@ def lint_text(
 def lint_paths(paths: Sequence[str], config: Config | None = None) -> RunResult:
     """Lint files and folders with the rules ``config`` selects."""
     active = config or Config()
-    return lint_drafts(find_drafts(paths, active), load_rules(active), active.run_context())
+    run = active.run_context(None, rule_names(active))
+    return lint_drafts(find_drafts(paths, active), load_rules(active), run)

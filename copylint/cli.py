@@ -16,7 +16,7 @@ from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.files import Draft, find_drafts
-from copylint.packs import load_rules
+from copylint.packs import load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
@@ -121,7 +121,12 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         return EXIT_ERROR
     min_level = Level.parse(args.min_level) if args.min_level else config.min_level
     fail_on = Level.parse(args.fail_on) if args.fail_on else config.fail_on
-    shown = [diagnostic for diagnostic in result.diagnostics if diagnostic.level >= min_level]
+    ignored = set(_names(args.ignore))
+    shown = [
+        diagnostic
+        for diagnostic in result.diagnostics
+        if diagnostic.level >= min_level and diagnostic.rule not in ignored
+    ]
     fmt = _format(args.format)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = statistics.report if args.statistics else REPORTERS[fmt]
@@ -175,7 +180,7 @@ def _run(
     stdin: TextIO,
 ) -> RunResult:
     paths = list(args.paths)
-    run = config.run_context(_as_of(args.as_of))
+    run = config.run_context(_as_of(args.as_of), rule_names(config))
     if not paths or paths == [STDIN]:
         draft = _stdin_draft(args.stdin_filename, args.ext, forced, stdin)
         return lint_drafts([draft], rules, run, jobs=1)

@@ -51,9 +51,13 @@ class Config:
     as_of: datetime.date | None = None
     knowledge_bases: tuple[Path, ...] = ()
 
-    def run_context(self, as_of: datetime.date | None = None) -> RunContext:
+    def run_context(
+        self, as_of: datetime.date | None = None, rule_names: frozenset[str] = frozenset()
+    ) -> RunContext:
         """Return the run's context: ``as_of`` (from the command line) wins over the config."""
-        return RunContext(as_of or self.as_of or datetime.date.today(), self.knowledge_bases)
+        return RunContext(
+            as_of or self.as_of or datetime.date.today(), self.knowledge_bases, rule_names
+        )
 
 
 def find_config(start: Path) -> Path | None:

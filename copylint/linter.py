@@ -29,10 +29,15 @@ _FORMAT_TAGS = {"text": "txt", "markdown": "md", "html": "html"}
 
 @dataclass(frozen=True, slots=True)
 class RunContext:
-    """What holds for every document of a run: the fallback date and extra data."""
+    """What holds for every document of a run.
+
+    The fallback story date, extra knowledge bases, and the names of every rule and
+    pack configured (running or not), which directives in drafts may name.
+    """
 
     as_of: datetime.date = field(default_factory=datetime.date.today)
     knowledge_bases: tuple[Path, ...] = ()
+    rule_names: frozenset[str] = frozenset()
 
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from copylint.config import Config
 from copylint.errors import CopylintError
 from copylint.rules import Rule, load_style
+from copylint.suppressions import DIRECTIVE_RULES
 
 
 def builtin_styles_dir() -> Path:
@@ -33,6 +35,26 @@ def load_rules(
     config: Config, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Rule]:
     """Load the configured packs, apply level overrides, then ``select`` and ``ignore``."""
+    rules = configured_rules(config)
+    _check_names(rules, "config rules", list(config.rule_levels))
+    _check_names(rules, "--select", select)
+    _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
+    configured = [_with_level(rule, config) for rule in rules]
+    return [
+        rule
+        for rule in configured
+        if rule is not None and (not select or _named(rule, select)) and not _named(rule, ignore)
+    ]
+
+
+def rule_names(config: Config) -> frozenset[str]:
+    """Return the names of every rule and pack the config loads, whether it runs or not."""
+    rules = configured_rules(config)
+    return frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
+
+
+def configured_rules(config: Config) -> list[Rule]:
+    """Load every rule of the configured packs, before any level or selection applies."""
     packs = available_packs(config.styles_path)
     wanted = (
         config.packs
@@ -46,16 +68,13 @@ def load_rules(
         if pack not in packs:
             where = config.source or "packs"
             raise CopylintError(f"{where}: packs: no pack named '{pack}'")
-        rules.extend(load_style(packs[pack]))
-    _check_names(rules, "config rules", list(config.rule_levels))
-    _check_names(rules, "--select", select)
-    _check_names(rules, "--ignore", ignore)
-    configured = [_with_level(rule, config) for rule in rules]
-    return [
-        rule
-        for rule in configured
-        if rule is not None and (not select or _named(rule, select)) and not _named(rule, ignore)
-    ]
+        rules.extend(_load_pack(packs[pack]))
+    return rules
+
+
+@cache
+def _load_pack(folder: Path) -> tuple[Rule, ...]:
+    return tuple(load_style(folder))
 
 
 def _with_level(rule: Rule, config: Config) -> Rule | None:

@@ -15,6 +15,7 @@ from copylint.errors import CopylintError
 from copylint.files import Draft
 from copylint.linter import RuleSet, RunContext, lint_document
 from copylint.rules import Rule
+from copylint.suppressions import FileDirectives, apply_directives, find_directives
 
 MAX_JOBS = 4
 MIN_DRAFTS_PER_JOB = 32
@@ -52,15 +53,36 @@ def lint_drafts(
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
     index = CrossFileIndex(ruleset)
+    directives: dict[str, FileDirectives] = {}
     for outcome in outcomes:
         diagnostics.extend(outcome.diagnostics)
         if outcome.error is not None:
             errors.append(outcome.error)
         else:
             index.add(outcome.units)
+        if outcome.directives is not None:
+            directives[outcome.directives.path] = outcome.directives
     diagnostics.extend(index.diagnostics())
     files = sum(1 for item in items if isinstance(item, Draft))
-    return RunResult(sorted(set(diagnostics), key=Diagnostic.sort_key), errors, files)
+    running = frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
+    return RunResult(_suppress(diagnostics, directives, running), errors, files)
+
+
+def _suppress(
+    diagnostics: list[Diagnostic], directives: dict[str, FileDirectives], running: frozenset[str]
+) -> list[Diagnostic]:
+    """Apply each file's directives to its diagnostics, cross-file ones included."""
+    by_path: dict[str, list[Diagnostic]] = {path: [] for path in directives}
+    for diagnostic in diagnostics:
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    kept = [
+        diagnostic
+        for path, found in by_path.items()
+        for diagnostic in (
+            apply_directives(found, directives[path], running) if path in directives else found
+        )
+    ]
+    return sorted(set(kept), key=Diagnostic.sort_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +90,7 @@ class _Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     units: Units = field(default_factory=lambda: Units({}))
     error: str | None = None
+    directives: FileDirectives | None = None
 
 
 def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
@@ -77,7 +100,11 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
         document = read_document(item)
     except CopylintError as error:
         return _Outcome(error=str(error))
-    return _Outcome(lint_document(document, rules, run), collect_units(document, rules))
+    return _Outcome(
+        lint_document(document, rules, run),
+        collect_units(document, rules),
+        directives=find_directives(document.path, document.source, run.rule_names),
+    )
 
 
 def _outcomes(

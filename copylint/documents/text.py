@@ -29,6 +29,7 @@ _HASH_HEADING = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ 
 _ENDS_SENTENCE = regex.compile(r"[.!?…:][\"'”’)\]]*$")
 _HEADLINE_END = regex.compile(r"[.!?,;:…][\"'”’)\]]*$")
 
+_COMMENT_LINE = regex.compile(r"\s*<!--.*-->\s*$")
 _PARAGRAPH_SCOPES = frozenset({"text", "paragraph", "summary"})
 
 
@@ -39,7 +40,8 @@ class _Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        """A line with no text, or holding only a comment (a suppression directive)."""
+        return not self.text.strip() or bool(_COMMENT_LINE.match(self.text))
 
 
 def parse_text(source: str) -> tuple[Block, ...]:

@@ -1,0 +1,195 @@
+"""Directives in a draft that turn rules off for a stretch, a line or the whole file.
+
+Written as HTML comments, in Markdown, HTML and (on a line of their own) plain text:
+
+    <!-- copylint-disable Rule.Name, Pack -->    off until copylint-enable
+    <!-- copylint-enable Rule.Name -->            on again (no names: everything)
+    <!-- copylint-disable-next-line Rule.Name --> off for the next line with text
+    <!-- copylint-disable-file Rule.Name -->      off for the whole file
+
+With no names a directive covers every rule. Vale's comments are honoured too:
+``<!-- vale off -->``, ``<!-- vale on -->``, ``<!-- vale Style.Rule = NO -->`` and
+``= YES``. A copylint directive naming an unknown rule is an error
+(``copylint.InvalidDirective``); one that suppresses nothing is reported
+(``copylint.UnusedDirective``). Vale's comments are not checked that way: drafts
+written for Vale often name Vale rules that copylint does not load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from copylint.diagnostics import Diagnostic, Level
+from copylint.positions import LineIndex
+
+INVALID = "copylint.InvalidDirective"
+UNUSED = "copylint.UnusedDirective"
+DIRECTIVE_RULES = (INVALID, UNUSED)
+
+_COMMENT = regex.compile(r"<!--\s*(?P<body>(?:copylint-[\w-]*|vale)\b.*?)\s*-->", regex.S)
+_VALE_SWITCH = regex.compile(r"(?P<name>[\w.-]+)\s*=\s*(?P<state>YES|NO)", regex.I)
+_ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
+ALL = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One directive: what it does, to which names (``*`` for all), and where it stands."""
+
+    action: str
+    names: tuple[str, ...]
+    start: tuple[int, int]
+    end: tuple[int, int]
+    strict: bool
+    target_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FileDirectives:
+    """A file's directives, and the diagnostics about malformed ones."""
+
+    path: str
+    directives: tuple[Directive, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def find_directives(path: str, source: str, known: Iterable[str]) -> FileDirectives:
+    """Read every directive comment in ``source``; unknown names become problems."""
+    lines = LineIndex(source)
+    known_names = set(known) | {ALL}
+    directives: list[Directive] = []
+    problems: list[Diagnostic] = []
+    for comment in _COMMENT.finditer(source):
+        start, end = lines.position(comment.start()), lines.position(comment.end())
+        parsed = _parse(comment["body"])
+        if parsed is None:
+            problems.append(
+                _problem(
+                    path,
+                    start,
+                    end,
+                    INVALID,
+                    Level.ERROR,
+                    f"Unknown directive '{comment['body'].split()[0]}'",
+                )
+            )
+            continue
+        action, names, strict = parsed
+        for name in names:
+            if strict and name not in known_names:
+                problems.append(
+                    _problem(
+                        path,
+                        start,
+                        end,
+                        INVALID,
+                        Level.ERROR,
+                        f"Unknown rule or pack '{name}' in copylint-{action}",
+                    )
+                )
+        target = _next_text_line(source, lines, end[0]) if action == "disable-next-line" else 0
+        directives.append(Directive(action, names, start, end, strict, target))
+    return FileDirectives(path, tuple(directives), tuple(problems))
+
+
+def _parse(body: str) -> tuple[str, tuple[str, ...], bool] | None:
+    if body.startswith("vale"):
+        rest = body[4:].strip()
+        if rest.lower() in ("off", "on"):
+            return ("disable" if rest.lower() == "off" else "enable"), (ALL,), False
+        switches = list(_VALE_SWITCH.finditer(rest))
+        if not switches:
+            return None
+        states = {s["state"].upper() for s in switches}
+        action = "disable" if states == {"NO"} else "enable" if states == {"YES"} else None
+        return None if action is None else (action, tuple(s["name"] for s in switches), False)
+    keyword, _, rest = body.partition(" ")
+    action = keyword.removeprefix("copylint-")
+    if action not in _ACTIONS:
+        return None
+    names = tuple(name.strip() for name in rest.split(",") if name.strip()) or (ALL,)
+    return action, names, True
+
+
+def _next_text_line(source: str, lines: LineIndex, line: int) -> int:
+    for candidate in range(line + 1, lines.line_count + 1):
+        start = lines.line_start(candidate)
+        end = lines.line_start(candidate + 1) if candidate < lines.line_count else len(source)
+        if source[start:end].strip():
+            return candidate
+    return 0
+
+
+def _problem(
+    path: str, start: tuple[int, int], end: tuple[int, int], rule: str, level: Level, message: str
+) -> Diagnostic:
+    return Diagnostic(path, start[0], start[1], end[0], end[1], rule, level, message)
+
+
+@dataclass
+class _Usage:
+    used: set[tuple[int, str]] = field(default_factory=set)
+
+
+def apply_directives(
+    diagnostics: Sequence[Diagnostic], files: FileDirectives, running: frozenset[str]
+) -> list[Diagnostic]:
+    """Drop the diagnostics the file's directives suppress; add directive problems.
+
+    A directive is reported as unused only for names of rules (or packs) in
+    ``running``: one naming a rule that did not run this time may still be needed.
+    """
+    usage = _Usage()
+    kept = [d for d in diagnostics if not _suppressed(d, files.directives, usage)]
+    unused = [
+        _problem(
+            files.path,
+            directive.start,
+            directive.end,
+            UNUSED,
+            Level.WARNING,
+            _unused_message(directive, name),
+        )
+        for index, directive in enumerate(files.directives)
+        if directive.strict and directive.action != "enable"
+        for name in directive.names
+        if (index, name) not in usage.used and (name == ALL or name in running)
+    ]
+    return kept + list(files.problems) + unused
+
+
+def _unused_message(directive: Directive, name: str) -> str:
+    what = "every rule" if name == ALL else f"'{name}'"
+    return f"copylint-{directive.action} for {what} suppresses nothing"
+
+
+def _suppressed(diagnostic: Diagnostic, directives: Sequence[Directive], usage: _Usage) -> bool:
+    """Tell whether a directive covers ``diagnostic``, recording which one did."""
+    names = (diagnostic.rule, diagnostic.rule.split(".", 1)[0], ALL)
+    position = (diagnostic.line, diagnostic.column)
+    disabled: dict[str, int] = {}
+    for index, directive in enumerate(directives):
+        if directive.action == "disable-file" or (
+            directive.action == "disable-next-line" and directive.target_line == diagnostic.line
+        ):
+            for name in names:
+                if name in directive.names:
+                    usage.used.add((index, name))
+                    return True
+        if directive.action not in ("disable", "enable") or directive.end > position:
+            continue
+        for name in directive.names:
+            if directive.action == "disable":
+                disabled[name] = index
+            elif name == ALL:
+                disabled.clear()
+            else:
+                disabled.pop(name, None)
+    for name in names:
+        if name in disabled:
+            usage.used.add((disabled[name], name))
+            return True
+    return False
