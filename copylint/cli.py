@@ -11,12 +11,17 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__
+from copylint.autofix import fix_drafts
 from copylint.config import Config, find_config, load_config
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
+from copylint.explain import explain
 from copylint.files import Draft, find_drafts
-from copylint.packs import load_rules, rule_names
+from copylint.fixes import unified_diff, write_atomically
+from copylint.gitdiff import changed_lines, keep_changed
+from copylint.linter import RunContext
+from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
@@ -98,6 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="lint in N processes (default: one per core, up to 4; 1 for none)",
     )
     parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the fixes that cannot lose meaning, then report what is left",
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+    )
+    parser.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="report only on lines added or changed since this git revision",
+    )
+    parser.add_argument(
+        "--explain", metavar="RULE", help="print what a rule checks, why, and an example"
+    )
+    parser.add_argument(
         "--list-rules", action="store_true", help="list the rules that would run, then exit"
     )
     parser.add_argument("--version", action="version", version=f"copylint {__version__}")
@@ -106,19 +127,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Run copylint with ``argv``; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         config = _config(args.config)
         rules = load_rules(config, _names(args.select), _names(args.ignore))
         if args.list_rules:
             _list_rules(rules, sys.stdout)
             return EXIT_CLEAN
-        forced = _forced_format(args.ext)
-        result = _run(args, config, rules, forced, stdin or sys.stdin)
+        if args.explain:
+            sys.stdout.write(explain(args.explain, configured_rules(config)))
+            return EXIT_CLEAN
+        drafts, run = _inputs(args, config, stdin or sys.stdin)
+        if args.fix or args.diff:
+            return _fix(args, config, drafts, rules, run)
+        result = lint_drafts(drafts, rules, run, jobs=args.jobs)
+        if args.diff_base:
+            result = _only_changes(result, drafts, args.diff_base)
     except CopylintError as error:
         print(f"copylint: {error}", file=sys.stderr)
         return EXIT_ERROR
+    return _report(args, config, result, rules)
+
+
+def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: list[Rule]) -> int:
+    """Print the findings and errors; return the exit code."""
     min_level = Level.parse(args.min_level) if args.min_level else config.min_level
     fail_on = Level.parse(args.fail_on) if args.fail_on else config.fail_on
     ignored = set(_names(args.ignore))
@@ -172,21 +204,56 @@ def _forced_format(extension: str | None) -> Format | None:
     return fmt
 
 
-def _run(
-    args: argparse.Namespace,
-    config: Config,
-    rules: list[Rule],
-    forced: Format | None,
-    stdin: TextIO,
-) -> RunResult:
+def _inputs(
+    args: argparse.Namespace, config: Config, stdin: TextIO
+) -> tuple[list[Draft | CopylintError], RunContext]:
+    """Return the drafts the command line names (or standard input) and the run context."""
+    forced = _forced_format(args.ext)
     paths = list(args.paths)
     run = config.run_context(_as_of(args.as_of), rule_names(config))
     if not paths or paths == [STDIN]:
-        draft = _stdin_draft(args.stdin_filename, args.ext, forced, stdin)
-        return lint_drafts([draft], rules, run, jobs=1)
+        if args.fix or args.diff:
+            raise CopylintError("--fix and --diff work on files, not standard input")
+        return [_stdin_draft(args.stdin_filename, args.ext, forced, stdin)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
-    return lint_drafts(find_drafts(paths, config, forced), rules, run, jobs=args.jobs)
+    return list(find_drafts(paths, config, forced)), run
+
+
+def _fix(
+    args: argparse.Namespace,
+    config: Config,
+    drafts: list[Draft | CopylintError],
+    rules: list[Rule],
+    run: RunContext,
+) -> int:
+    """Apply the safe fixes: print them as a diff, or write them and report what is left."""
+    outcome = fix_drafts(drafts, rules, run, jobs=args.jobs)
+    changed = outcome.changed()
+    if args.diff:
+        for path in changed:
+            sys.stdout.write(unified_diff(path, outcome.before[path], outcome.after[path]))
+        for problem in outcome.result.errors:
+            print(f"copylint: {problem}", file=sys.stderr)
+        return EXIT_ERROR if outcome.result.errors else EXIT_FINDINGS if changed else EXIT_CLEAN
+    paths = {d.display_path: d.path for d in drafts if isinstance(d, Draft) and d.path}
+    for path in changed:
+        write_atomically(paths[path], outcome.after[path])
+    print(
+        f"copylint: fixed {outcome.fixed} problem{'s' if outcome.fixed != 1 else ''} "
+        f"in {len(changed)} file{'s' if len(changed) != 1 else ''}",
+        file=sys.stderr,
+    )
+    return _report(args, config, outcome.result, rules)
+
+
+def _only_changes(
+    result: RunResult, drafts: list[Draft | CopylintError], revision: str
+) -> RunResult:
+    """Keep the findings on lines added or changed since ``revision``."""
+    paths = [d.display_path for d in drafts if isinstance(d, Draft)]
+    kept = keep_changed(result.diagnostics, changed_lines(paths, revision))
+    return RunResult(kept, result.errors, result.files)
 
 
 def _as_of(value: str | None) -> datetime.date | None:

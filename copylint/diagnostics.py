@@ -31,6 +31,18 @@ LEVEL_NAMES = tuple(level.label for level in Level)
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """A safe fix: replace the text from ``start`` to ``end`` with ``text``.
+
+    Offsets count code points in the decoded file, after any byte order mark.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding placed in a file, ready to print. Lines and columns count from 1."""
 
@@ -45,6 +57,7 @@ class Diagnostic:
     match: str = ""
     suggestions: tuple[str, ...] = ()
     link: str = ""
+    fix: Edit | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order diagnostics by file, position, rule and message."""

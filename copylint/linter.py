@@ -17,6 +17,7 @@ from copylint.checks.base import (
 )
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
+from copylint.fixes import safe_edit
 from copylint.messages import format_message
 from copylint.positions import LineIndex
 from copylint.rules import Rule
@@ -182,4 +183,5 @@ class Placer:
             match=seen,
             suggestions=match.suggestions,
             link=rule.link,
+            fix=safe_edit(self.document.source, self.lines, start, end, match, seen),
         )

@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
+
+
+class FixKind(Enum):
+    """What ``--fix`` may do about a match, when it cannot lose meaning."""
+
+    REPLACE = "replace"
+    """Replace the matched text with the match's only suggestion."""
+    DELETE_LINES = "delete-lines"
+    """Delete the lines the match spans (an exact copy of a paragraph or headline)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +34,7 @@ class Match:
     end: int
     args: tuple[object, ...] = ()
     suggestions: tuple[str, ...] = ()
+    fix: FixKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

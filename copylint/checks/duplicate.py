@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from copylint.checks.base import CheckContext, CheckKind, LineOf, Match, integer, number
+from copylint.checks.base import (
+    CheckContext,
+    CheckKind,
+    FixKind,
+    LineOf,
+    Match,
+    integer,
+    number,
+)
 from copylint.documents import Block, Document
 from copylint.fingerprints import find_repeats, fingerprint
 
@@ -38,8 +46,11 @@ class Duplicate:
 
 
 def _match(block: Block, first: Block, similarity: int) -> Match:
+    """Report the later copy; an exact copy (same words, same punctuation) may be deleted."""
     start, end = block.source_map.span_to_source(0, len(block.text))
-    return Match(start, end, (LineOf(first.source_start()), similarity))
+    exact = block.text.split() == first.text.split()
+    fix = FixKind.DELETE_LINES if exact else None
+    return Match(start, end, (LineOf(first.source_start()), similarity), fix=fix)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Duplicate:

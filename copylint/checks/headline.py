@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from copylint.checks.base import CheckContext, CheckKind, LineOf, Match, number
+from copylint.checks.base import CheckContext, CheckKind, FixKind, LineOf, Match, number
 from copylint.documents import BlockKind, Document, find_headline
 from copylint.fingerprints import fingerprint
 
@@ -39,7 +39,9 @@ class RepeatedHeadline:
                 continue
             if fuzz.ratio(wanted, fingerprint(block.text).text, score_cutoff=self.threshold):
                 start, end = block.source_map.span_to_source(0, len(block.text))
-                yield Match(start, end, (LineOf(headline.offset),))
+                exact = block.text.split() == headline.text.split()
+                fix = FixKind.DELETE_LINES if exact else None
+                yield Match(start, end, (LineOf(headline.offset),), fix=fix)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> RepeatedHeadline:

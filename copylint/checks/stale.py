@@ -6,6 +6,8 @@ date ("President Joe Biden" in 2025); "former" before a title still held; "-elec
 after the term began; and an appositive that frames a current role as past ("Steve
 Witkoff, a Middle East envoy during the Trump administration"). A surname alone is
 never matched. ``%s`` in the message explains what the title should be on that date.
+A title before a name is fixed with the knowledge base's form; an appositive is only
+suggested, since rewriting it is an editor's call.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 import regex
 
-from copylint.checks.base import CheckContext, CheckKind, Match, string
+from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string
 from copylint.documents import Document
 from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
 
@@ -37,6 +39,7 @@ class _Verdict:
     end: int
     explanation: str
     suggestion: str
+    fix: FixKind | None = None
 
 
 class _Matcher:
@@ -93,7 +96,7 @@ class _Matcher:
             return None
         problem, suggestion = explanation
         start = found.start("prefix") if found["prefix"] else found.start("title")
-        return _Verdict(start, name.end(), self._cite(problem), suggestion)
+        return _Verdict(start, name.end(), self._cite(problem), suggestion, FixKind.REPLACE)
 
     def _appositive_verdict(
         self, person: Person, found: regex.Match[str], day: datetime.date
@@ -182,7 +185,7 @@ class Stale:
         for block in document.blocks:
             for verdict in matcher.verdicts(block.text, context.as_of):
                 start, end = block.source_map.span_to_source(verdict.start, verdict.end)
-                yield Match(start, end, (verdict.explanation,), (verdict.suggestion,))
+                yield Match(start, end, (verdict.explanation,), (verdict.suggestion,), verdict.fix)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], folder: Path) -> Stale:

@@ -1,4 +1,8 @@
-"""``extends: substitution``: suggest a replacement for each matched key (Vale semantics)."""
+"""``extends: substitution``: suggest a replacement for each matched key (Vale semantics).
+
+With Vale's ``action: {name: replace}`` and a single replacement, ``--fix`` may apply
+it; with any other action the replacement is only suggested.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 
 import regex
 
-from copylint.checks.base import CheckKind, Match, boolean, string, string_list, string_map
+from copylint.checks.base import CheckKind, FixKind, Match, boolean, string, string_list, string_map
 from copylint.checks.patterns import (
     compile_pattern,
     exceptions_pattern,
@@ -28,6 +32,7 @@ class Substitution:
     exceptions: regex.Pattern[str] | None
     quote_replacements: bool
     capitalize: bool
+    fixable: bool
 
     def find(self, text: str) -> Iterator[Match]:
         for found in self.pattern.finditer(text):
@@ -42,7 +47,8 @@ class Substitution:
             if self.capitalize and observed[:1].isupper():
                 suggestions = tuple(choice[:1].upper() + choice[1:] for choice in suggestions)
             shown = _as_sentence(suggestions) if self.quote_replacements else expected
-            yield Match(found.start(group), found.end(group), (shown, observed), suggestions)
+            fix = FixKind.REPLACE if self.fixable and len(suggestions) == 1 else None
+            yield Match(found.start(group), found.end(group), (shown, observed), suggestions, fix)
 
 
 def _same(expected: str, observed: str) -> bool:
@@ -75,6 +81,7 @@ def build(options: Mapping[str, Any], rule: Mapping[str, Any], _folder: Path) ->
         replacements=tuple(swap[key] for key in keys),
         exceptions=exceptions_pattern(options.get("exceptions", []), ignore_case),
         quote_replacements=_replaces(rule),
+        fixable=_action_name(rule) == "replace",
         capitalize=bool(options.get("capitalize", False)),
     )
 
@@ -87,6 +94,11 @@ def adapt_message(message: str, rule: Mapping[str, Any]) -> str:
         if message.count(quoted) == 2:
             return message.replace(quoted, "%s", 1)
     return message
+
+
+def _action_name(rule: Mapping[str, Any]) -> str:
+    action = rule.get("action")
+    return str(action.get("name", "")) if isinstance(action, dict) else ""
 
 
 def _replaces(rule: Mapping[str, Any]) -> bool:
