@@ -17,7 +17,7 @@ from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.explain import explain
-from copylint.files import Draft, find_drafts
+from copylint.files import Draft, find_archive, find_drafts
 from copylint.fixes import unified_diff, write_atomically
 from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
@@ -217,7 +217,8 @@ def _inputs(
         return [_stdin_draft(args.stdin_filename, args.ext, forced, stdin)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
-    return list(find_drafts(paths, config, forced)), run
+    drafts = list(find_drafts(paths, config, forced))
+    return [*drafts, *find_archive(config, drafts)], run
 
 
 def _fix(
@@ -251,7 +252,7 @@ def _only_changes(
     result: RunResult, drafts: list[Draft | CopylintError], revision: str
 ) -> RunResult:
     """Keep the findings on lines added or changed since ``revision``."""
-    paths = [d.display_path for d in drafts if isinstance(d, Draft)]
+    paths = [d.display_path for d in drafts if isinstance(d, Draft) and d.reported]
     kept = keep_changed(result.diagnostics, changed_lines(paths, revision))
     return RunResult(kept, result.errors, result.files)
 

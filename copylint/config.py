@@ -31,6 +31,7 @@ KEYS = frozenset(
         "min_level",
         "as_of",
         "knowledge_bases",
+        "archive",
     }
 )
 
@@ -50,6 +51,7 @@ class Config:
     min_level: Level = Level.SUGGESTION
     as_of: datetime.date | None = None
     knowledge_bases: tuple[Path, ...] = ()
+    archive: tuple[str, ...] = ()
 
     def run_context(
         self, as_of: datetime.date | None = None, rule_names: frozenset[str] = frozenset()
@@ -126,6 +128,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             fail_on=_level("fail_on", data.get("fail_on", "error")),
             min_level=_level("min_level", data.get("min_level", "suggestion")),
             as_of=_date("as_of", data.get("as_of")),
+            archive=tuple(_strings("archive", data.get("archive", []))),
             knowledge_bases=tuple(
                 root / entry
                 for entry in _strings("knowledge_bases", data.get("knowledge_bases", []))

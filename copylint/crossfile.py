@@ -34,12 +34,17 @@ class Units:
 
     by_rule: dict[str, list[Unit]]
     date: datetime.date | None = None
+    reported: bool = True
 
 
-def collect_units(document: Document, rules: RuleSet) -> Units:
-    """Return ``document``'s units for each cross-file rule."""
+def collect_units(document: Document, rules: RuleSet, reported: bool = True) -> Units:
+    """Return ``document``'s units for each cross-file rule.
+
+    Units of a document that is not ``reported`` (an archive story) are compared with
+    the others, but findings are only ever placed in reported documents.
+    """
     if not rules.cross_file:
-        return Units({})
+        return Units({}, reported=reported)
     lines = LineIndex(document.source)
     by_rule = {
         rule.name: [
@@ -48,7 +53,7 @@ def collect_units(document: Document, rules: RuleSet) -> Units:
         ]
         for rule, check in rules.cross_file
     }
-    return Units(by_rule, document.metadata.date)
+    return Units(by_rule, document.metadata.date, reported)
 
 
 class CrossFileIndex:
@@ -81,7 +86,14 @@ class CrossFileIndex:
             ]
             pairs = check.reuses([unit.key for _o, unit in units], [o for o, _unit in units])
             for later, earlier, similarity in pairs:
-                found.append(_reuse(rule, units[later][1], units[earlier][1], similarity))
+                (later_owner, later_unit), (earlier_owner, earlier_unit) = (
+                    units[later],
+                    units[earlier],
+                )
+                if self.documents[later_owner].reported:
+                    found.append(_reuse(rule, later_unit, earlier_unit, similarity))
+                elif self.documents[earlier_owner].reported:
+                    found.append(_reuse(rule, earlier_unit, later_unit, similarity))
         return found
 
 

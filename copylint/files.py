@@ -18,12 +18,17 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """A draft to lint: how to name it, how to parse it, and its file or its bytes."""
+    """A draft to lint: how to name it, how to parse it, and its file or its bytes.
+
+    A draft that is not ``reported`` is only compared with the others by cross-file
+    checks: an archive story that a new draft may repeat.
+    """
 
     display_path: str
     format: Format
     path: Path | None = None
     data: bytes | None = None
+    reported: bool = True
 
     def read(self) -> bytes:
         """Return the draft's bytes; raises CopylintError naming the file."""
@@ -59,18 +64,24 @@ def _format_of(path: Path) -> Format:
 
 
 def _walk(folder: Path, config: Config) -> Iterator[Draft]:
+    for path, fmt in _drafts_under(folder):
+        if _excluded(path, config):
+            continue
+        if config.include and not _matches_any(path, config.include, config):
+            continue
+        yield Draft(str(path), fmt, path)
+
+
+def _drafts_under(folder: Path) -> Iterator[tuple[Path, Format]]:
+    """Yield every draft file below ``folder``, skipping hidden ones and node_modules."""
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
         )
         for name in sorted(files):
-            path = Path(root) / name
-            fmt = format_for_extension(path.suffix)
-            if fmt is None or name.startswith(".") or _excluded(path, config):
-                continue
-            if config.include and not _matches_any(path, config.include, config):
-                continue
-            yield Draft(str(path), fmt, path)
+            fmt = format_for_extension(Path(name).suffix)
+            if fmt is not None and not name.startswith("."):
+                yield Path(root) / name, fmt
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -84,3 +95,15 @@ def _matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
     except ValueError:
         relative = path.as_posix()
     return any(glob_matches(pattern, relative) for pattern in patterns)
+
+
+def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Iterator[Draft]:
+    """Yield the archive's drafts (config ``archive`` globs) that are not linted already."""
+    if not config.archive:
+        return
+    seen = {d.path.resolve() for d in linted if isinstance(d, Draft) and d.path is not None}
+    for path, fmt in _drafts_under(config.root):
+        if path.resolve() in seen or _excluded(path, config):
+            continue
+        if _matches_any(path, config.archive, config):
+            yield Draft(os.path.relpath(path), fmt, path, reported=False)

@@ -63,7 +63,7 @@ def lint_drafts(
         if outcome.directives is not None:
             directives[outcome.directives.path] = outcome.directives
     diagnostics.extend(index.diagnostics())
-    files = sum(1 for item in items if isinstance(item, Draft))
+    files = sum(1 for item in items if isinstance(item, Draft) and item.reported)
     running = frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
     return RunResult(_suppress(diagnostics, directives, running), errors, files)
 
@@ -99,7 +99,9 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
     try:
         document = read_document(item)
     except CopylintError as error:
-        return _Outcome(error=str(error))
+        return _Outcome(error=str(error) if item.reported else None)
+    if not item.reported:
+        return _Outcome(units=collect_units(document, rules, reported=False))
     return _Outcome(
         lint_document(document, rules, run),
         collect_units(document, rules),

@@ -1,0 +1,121 @@
+"""The pre-commit hook, run for real by the pre-commit package in a scratch repository.
+
+The hook is installed from this project's current commit (pre-commit clones it), so
+the test exercises what is committed; CI runs it on a clean clone.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+PARAGRAPH = "Heavy rain closed the coastal highway north of the city on Sunday, officials said."
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def project_commit() -> str:
+    try:
+        return _git(PROJECT, "rev-parse", "HEAD").strip()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        pytest.skip("the project is not a git checkout")
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _repository(tmp_path: Path, commit: str) -> Path:
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        textwrap.dedent(f"""\
+        repos:
+          - repo: {PROJECT}
+            rev: {commit}
+            hooks:
+              - id: copylint
+        """),
+        encoding="utf-8",
+    )
+    return repo
+
+
+def _run_hook(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+
+
+def test_hook_fails_on_a_duplicated_paragraph_and_passes_a_clean_draft(
+    tmp_path: Path, project_commit: str, pre_commit_home: Path
+) -> None:
+    repo = _repository(tmp_path, project_commit)
+    draft = repo / "draft.txt"
+    draft.write_text(
+        f"Highway closes in storm\n{PARAGRAPH}\nCrews are at work.\n{PARAGRAPH}\n", encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    failed = _run_hook(repo, pre_commit_home)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert (
+        "draft.txt:4:1: error[newsroom.DuplicateParagraph] Paragraph repeats line 2 (100% similar)"
+    ) in failed.stdout
+
+    draft.write_text(
+        f"Highway closes in storm\n{PARAGRAPH}\nCrews are at work.\n", encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    passed = _run_hook(repo, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "copylint" in passed.stdout and "Passed" in passed.stdout
+
+
+def test_hook_compares_staged_drafts_with_the_archive(
+    tmp_path: Path, project_commit: str, pre_commit_home: Path
+) -> None:
+    repo = _repository(tmp_path, project_commit)
+    (repo / ".copylint.yaml").write_text(
+        'archive: ["stories/**"]\nfail_on: warning\n', encoding="utf-8"
+    )
+    (repo / "stories").mkdir()
+    (repo / "stories" / "monday.md").write_text(
+        f"# Highway closes\n\n{PARAGRAPH}\n", encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "--no-verify", "-m", "archive")
+    (repo / "stories" / "tuesday.md").write_text(
+        f"# Highway reopens\n\nCrews reopened the road.\n\n{PARAGRAPH}\n", encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    result = _run_hook(repo, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        "stories/tuesday.md:5:1: warning[newsroom.ReusedParagraph] Paragraph also "
+        "appears in stories/monday.md:3 (100% similar)"
+    ) in result.stdout
