@@ -285,3 +285,23 @@ def test_the_seed_draft_layout_with_markdown_front_matter(
         "12:1 newsroom.DuplicateParagraph",
         "12:41 newsroom.StaleTitle",
     ]
+
+
+def test_archive_is_compared_but_never_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shared = "Heavy rain closed the coastal highway north of the city on Sunday, officials said."
+    (tmp_path / "archive").mkdir()
+    _write(
+        tmp_path, "archive/old.md", f"---\ndate: 2030-01-01\n---\n# Old\n\n{shared} It was was.\n"
+    )
+    _write(tmp_path, "new.md", f"# New\n\n{shared}\n")
+    _write(tmp_path, ".copylint.yaml", "archive: [archive/**]\n")
+    main(["--select", "newsroom.ReusedParagraph,newsroom.DoubledWord", "new.md"])
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "new.md:3:1: warning[newsroom.ReusedParagraph] Paragraph also appears in "
+        "archive/old.md:6 (94% similar)",
+        "Found 1 problem (1 warning) in 1 of 1 file.",
+    ]
