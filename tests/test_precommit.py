@@ -1,7 +1,8 @@
-"""The pre-commit hook, run for real by the pre-commit package in a scratch repository.
+"""The README's pre-commit and GitHub Actions snippets, run for real.
 
-The hook is installed from this project's current commit (pre-commit clones it), so
-the test exercises what is committed; CI runs it on a clean clone.
+The pre-commit hook is installed by the pre-commit package from this project's current
+commit (pre-commit clones it), so the test exercises what is committed; CI runs it on a
+clean clone. The workflow's lint step is run as GitHub Actions would run it.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+import regex
+import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 PARAGRAPH = "Heavy rain closed the coastal highway north of the city on Sunday, officials said."
@@ -119,3 +121,33 @@ def test_hook_compares_staged_drafts_with_the_archive(
         "stories/tuesday.md:5:1: warning[newsroom.ReusedParagraph] Paragraph also "
         "appears in stories/monday.md:3 (100% similar)"
     ) in result.stdout
+
+
+def test_readme_workflow_step_annotates_only_changed_lines(tmp_path: Path) -> None:
+    steps = yaml.safe_load(readme_block(".github/workflows"))["jobs"]["copylint"]["steps"]
+    command = steps[-1]["run"]
+    repo = tmp_path / "site"
+    (repo / "stories").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "stories" / "old.txt").write_text("It was was late.\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "archive")
+    _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    _git(repo, "checkout", "-q", "-b", "story")
+    (repo / "stories" / "new.txt").write_text(
+        "Storm hits coast\nThe the storm hit.\n", encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_BASE_REF": "main",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    done = subprocess.run(
+        ["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.splitlines() == [
+        "::error file=stories/new.txt,line=2,col=1,endLine=2,endColumn=8,"
+        "title=newsroom.DoubledWord::'the' is repeated"
+    ]
