@@ -44,20 +44,21 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
+def readme_block(marker: str) -> str:
+    """Return the README's fenced YAML block that contains ``marker``."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    blocks = regex.findall(r"```yaml\n(.*?)```", readme, flags=regex.S)
+    return next(block for block in blocks if marker in block)
+
+
 def _repository(tmp_path: Path, commit: str) -> Path:
+    """A scratch repository whose config is the README's snippet, pointed at this commit."""
     repo = tmp_path / "newsroom"
     repo.mkdir()
     _git(repo, "init", "-q")
-    (repo / ".pre-commit-config.yaml").write_text(
-        textwrap.dedent(f"""\
-        repos:
-          - repo: {PROJECT}
-            rev: {commit}
-            hooks:
-              - id: copylint
-        """),
-        encoding="utf-8",
-    )
+    config = yaml.safe_load(readme_block("id: copylint"))
+    config["repos"][0].update(repo=str(PROJECT), rev=commit)
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return repo
 
 
