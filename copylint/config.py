@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError, describe_yaml_error
+from copylint.errors import CopylintError, read_yaml_file
 from copylint.linter import RunContext
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
@@ -95,12 +93,7 @@ def _read_pyproject(path: Path) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopylintError(f"{path}: cannot read: {error}") from None
-    except yaml.YAMLError as error:
-        raise CopylintError(describe_yaml_error(str(path), error)) from None
+    data = read_yaml_file(path, "config")
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -1,5 +1,13 @@
 """Errors a user sees as one line: bad input, bad configuration, bad rule files."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
 
 class CopylintError(Exception):
     """A problem to report in one line without a traceback; the run exits with 2."""
@@ -20,3 +28,15 @@ def describe_yaml_error(where: str, error: Exception, line_offset: int = 0) -> s
     ):
         problem += f", {context} that starts on line {context_mark.line + 1 + line_offset}"
     return f"{where}{line}: invalid YAML: {problem}"
+
+
+def read_yaml_file(path: Path, what: str, parse: Callable[[str], Any] = yaml.safe_load) -> Any:
+    """Read and parse the YAML file at ``path``; any problem is a CopylintError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read {what}: {error}") from None
+    try:
+        return parse(text)
+    except yaml.YAMLError as error:
+        raise CopylintError(describe_yaml_error(str(path), error)) from None

@@ -15,9 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from copylint.errors import CopylintError, describe_yaml_error
+from copylint.errors import CopylintError, read_yaml_file
 
 _PERSON_KEYS = frozenset({"name", "aliases", "offices"})
 _OFFICE_KEYS = frozenset(
@@ -87,12 +85,7 @@ def load_knowledge_base(paths: tuple[Path, ...]) -> KnowledgeBase:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopylintError(f"{path}: cannot read knowledge base: {error}") from None
-    except yaml.YAMLError as error:
-        raise CopylintError(describe_yaml_error(str(path), error)) from None
+    data = read_yaml_file(path, "knowledge base")
     if not isinstance(data, dict):
         raise CopylintError(f"{path}: a knowledge base must be a mapping with 'people'")
     return data

@@ -19,7 +19,7 @@ from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
 from copylint.checks.base import Check, integer, string
 from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError, describe_yaml_error
+from copylint.errors import CopylintError, read_yaml_file
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -105,14 +105,7 @@ class _KeyError(Exception):
 
 
 def _read_definition(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopylintError(f"{path}: cannot read rule file: {error}") from None
-    try:
-        definition = _parse_yaml(text)
-    except yaml.YAMLError as error:
-        raise CopylintError(describe_yaml_error(str(path), error)) from None
+    definition = read_yaml_file(path, "rule file", _parse_yaml)
     if not isinstance(definition, dict):
         raise CopylintError(f"{path}: a rule file must be a YAML mapping of keys to values")
     return definition

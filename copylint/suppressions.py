@@ -64,35 +64,25 @@ def find_directives(path: str, source: str, known: Iterable[str]) -> FileDirecti
     problems: list[Diagnostic] = []
     for comment in _COMMENT.finditer(source):
         start, end = lines.position(comment.start()), lines.position(comment.end())
+
         parsed = _parse(comment["body"])
         if parsed is None:
-            problems.append(
-                _problem(
-                    path,
-                    start,
-                    end,
-                    INVALID,
-                    Level.ERROR,
-                    f"Unknown directive '{comment['body'].split()[0]}'",
-                )
-            )
+            word = comment["body"].split()[0]
+            problems.append(_invalid(path, start, end, f"Unknown directive '{word}'"))
             continue
         action, names, strict = parsed
-        for name in names:
-            if strict and name not in known_names:
-                problems.append(
-                    _problem(
-                        path,
-                        start,
-                        end,
-                        INVALID,
-                        Level.ERROR,
-                        f"Unknown rule or pack '{name}' in copylint-{action}",
-                    )
-                )
+        problems.extend(
+            _invalid(path, start, end, f"Unknown rule or pack '{name}' in copylint-{action}")
+            for name in names
+            if strict and name not in known_names
+        )
         target = _next_text_line(source, lines, end[0]) if action == "disable-next-line" else 0
         directives.append(Directive(action, names, start, end, strict, target))
     return FileDirectives(path, tuple(directives), tuple(problems))
+
+
+def _invalid(path: str, start: tuple[int, int], end: tuple[int, int], message: str) -> Diagnostic:
+    return Diagnostic(path, *start, *end, INVALID, Level.ERROR, message)
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -123,12 +113,6 @@ def _next_text_line(source: str, lines: LineIndex, line: int) -> int:
     return 0
 
 
-def _problem(
-    path: str, start: tuple[int, int], end: tuple[int, int], rule: str, level: Level, message: str
-) -> Diagnostic:
-    return Diagnostic(path, start[0], start[1], end[0], end[1], rule, level, message)
-
-
 @dataclass
 class _Usage:
     used: set[tuple[int, str]] = field(default_factory=set)
@@ -145,10 +129,10 @@ def apply_directives(
     usage = _Usage()
     kept = [d for d in diagnostics if not _suppressed(d, files.directives, usage)]
     unused = [
-        _problem(
+        Diagnostic(
             files.path,
-            directive.start,
-            directive.end,
+            *directive.start,
+            *directive.end,
             UNUSED,
             Level.WARNING,
             _unused_message(directive, name),
