@@ -139,6 +139,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
             return EXIT_CLEAN
         drafts, run = _inputs(args, config, stdin or sys.stdin)
         if args.fix or args.diff:
+            if args.diff_base:
+                raise CopylintError("--diff-base cannot be combined with --fix or --diff")
             return _fix(args, config, drafts, rules, run)
         result = lint_drafts(drafts, rules, run, jobs=args.jobs)
         if args.diff_base:

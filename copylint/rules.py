@@ -127,21 +127,7 @@ def _parse_yaml(text: str) -> Any:
 
 
 def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
-    extends = definition.get("extends")
-    if extends is None:
-        raise _KeyError("extends", "missing; every rule needs 'extends'")
-    if extends in VALE_KINDS_NOT_YET_SUPPORTED:
-        raise _KeyError("extends", f"'{extends}' is a Vale check copylint does not support yet")
-    if extends not in REGISTRY:
-        raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
-    kind = REGISTRY[extends]
-    unknown = sorted(set(definition) - COMMON_KEYS - set(kind.options))
-    if unknown:
-        raise _KeyError(unknown[0], f"unknown key for a rule that extends {extends}")
-    if "message" not in definition:
-        raise _KeyError("message", "missing; every rule needs a 'message'")
-    if definition.get("code") is True:
-        raise _KeyError("code", "is no longer supported; use 'scope: raw'")
+    extends, kind = _kind(definition)
     options = {
         key: _validated(key, kind.options[key], definition[key])
         for key in definition
@@ -167,6 +153,26 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         action=_validated("action", _action, definition.get("action", {})),
         cases=_validated("tests", _cases, definition.get("tests", [])),
     )
+
+
+def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
+    """Return the kind the rule extends, after checking its keys against that kind's."""
+    extends = definition.get("extends")
+    if extends is None:
+        raise _KeyError("extends", "missing; every rule needs 'extends'")
+    if extends in VALE_KINDS_NOT_YET_SUPPORTED:
+        raise _KeyError("extends", f"'{extends}' is a Vale check copylint does not support yet")
+    if extends not in REGISTRY:
+        raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
+    kind = REGISTRY[extends]
+    unknown = sorted(set(definition) - COMMON_KEYS - set(kind.options))
+    if unknown:
+        raise _KeyError(unknown[0], f"unknown key for a rule that extends {extends}")
+    if "message" not in definition:
+        raise _KeyError("message", "missing; every rule needs a 'message'")
+    if definition.get("code") is True:
+        raise _KeyError("code", "is no longer supported; use 'scope: raw'")
+    return str(extends), kind
 
 
 def _validated(key: str, validator: Any, value: Any) -> Any:

@@ -136,27 +136,33 @@ def _title_problem(
 ) -> tuple[str, str] | None:
     """Explain what is wrong with ``title`` before ``name`` on ``day``, and the fix."""
     offices = person.titled(title)
-    current = person.held_on(day)
-    held = [office for office in offices if office.held_on(day)]
+    fixed = f"{title} {name}"
     if elect:
         began = [office for office in offices if office.start <= day]
         if not began:
             return None
-        return (
-            f"{name} took office as {title} on {began[-1].start}; write '{title} {name}'",
-            f"{title} {name}",
-        )
+        return f"{name} took office as {title} on {began[-1].start}; write '{fixed}'", fixed
     if prefix in ("former", "ex-"):
-        if not held:
+        if not any(office.held_on(day) for office in offices):
             return None
-        return (f"{name} is still {title} on {day}; write '{title} {name}'", f"{title} {name}")
-    if prefix == "then-" or held or any(o.keeps_title and o.start <= day for o in offices):
+        return f"{name} is still {title} on {day}; write '{fixed}'", fixed
+    if prefix == "then-" or any(
+        office.held_on(day) or (office.keeps_title and office.start <= day) for office in offices
+    ):
         return None
+    return _unheld_title_problem(person, offices, title, name, day)
+
+
+def _unheld_title_problem(
+    person: Person, offices: list[Office], title: str, name: str, day: datetime.date
+) -> tuple[str, str] | None:
+    """Explain a title the person does not hold on ``day``: left it, not yet, or never."""
+    current = person.held_on(day)
     should = f"{current[0].title} {name}" if current else None
     ended = [office for office in offices if office.end is not None and office.end <= day]
     if ended:
         should = should or f"former {title} {name}"
-        return (f"{name} was {title} until {ended[-1].end}; on {day} write '{should}'", should)
+        return f"{name} was {title} until {ended[-1].end}; on {day} write '{should}'", should
     upcoming = [office for office in offices if office.start > day]
     if upcoming:
         should = should or name
