@@ -16,7 +16,7 @@ import regex
 import yaml
 
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
-from copylint.checks.base import Check, integer, string
+from copylint.checks.base import Check, CheckKind, integer, string
 from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file

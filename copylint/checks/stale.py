@@ -23,7 +23,7 @@ import regex
 
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string
 from copylint.documents import Document
-from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
+from copylint.knowledge import KnowledgeBase, Office, Person, load_knowledge_base
 
 _QUALIFIER = r"(?:(?:U\.S\.|U\.K\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})\s+){0,2}?"
 _PREFIX = r"(?P<prefix>(?<![\p{L}-])(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*)?"
