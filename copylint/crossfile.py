@@ -10,7 +10,6 @@ from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
 from copylint.linter import RuleSet
 from copylint.messages import format_message
-from copylint.positions import LineIndex
 from copylint.rules import Rule
 
 _NO_DATE = datetime.date.min
@@ -45,7 +44,7 @@ def collect_units(document: Document, rules: RuleSet, reported: bool = True) -> 
     """
     if not rules.cross_file:
         return Units({}, reported=reported)
-    lines = LineIndex(document.source)
+    lines = document.lines
     by_rule = {
         rule.name: [
             Unit(unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end))

@@ -125,7 +125,7 @@ class RuleSet:
 def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[Diagnostic]:
     """Return the diagnostics of the text and document rules on ``document``, sorted."""
     segments = _Segments(document)
-    placer = Placer(document, LineIndex(document.source))
+    placer = Placer(document, document.lines)
     context = run.for_document(document)
     found: list[list[Diagnostic]] = []
     for rule, text_check in rules.text:

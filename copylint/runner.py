@@ -105,7 +105,7 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
     return _Outcome(
         lint_document(document, rules, run),
         collect_units(document, rules),
-        directives=find_directives(document.path, document.source, run.rule_names),
+        directives=find_directives(document, run.rule_names),
     )
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from copylint.diagnostics import Diagnostic, Level
+from copylint.documents import Document
 from copylint.positions import LineIndex
 
 INVALID = "copylint.InvalidDirective"
@@ -56,9 +57,9 @@ class FileDirectives:
     problems: tuple[Diagnostic, ...] = ()
 
 
-def find_directives(path: str, source: str, known: Iterable[str]) -> FileDirectives:
-    """Read every directive comment in ``source``; unknown names become problems."""
-    lines = LineIndex(source)
+def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
+    """Read every directive comment in ``document``; unknown names become problems."""
+    path, source, lines = document.path, document.source, document.lines
     known_names = set(known) | {ALL}
     directives: list[Directive] = []
     problems: list[Diagnostic] = []

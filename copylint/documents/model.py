@@ -7,6 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
+from copylint.positions import LineIndex
+
 
 class Format(Enum):
     """The markup a document is parsed as."""
@@ -157,3 +159,7 @@ class Document:
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     has_bom: bool = False
+    lines: LineIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lines", LineIndex(self.source))
