@@ -135,3 +135,21 @@ def test_end_position_spans_the_match(witkoff: Rule) -> None:
     assert (diagnostic.line, diagnostic.column) == (1, 6)
     assert (diagnostic.end_line, diagnostic.end_column) == (2, 6)
     assert diagnostic.match == "special\nenvoy"
+
+
+def test_inline_html_between_spaces_leaves_one_space(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        r"""
+        extends: existence
+        message: "Double space"
+        nonword: true
+        tokens: ['  ']
+        """,
+    )
+    assert positions(rule, "One. <!-- note --> Two <b>and</b> three. <br/> Four.\n") == []
+    assert positions(witkoff_rule(tmp_path), "Mr. <i>x</i> <!-- c --> Witkoff\n") == [(1, 25)]
+
+
+def witkoff_rule(tmp_path: Path) -> Rule:
+    return make_rule(tmp_path, "extends: existence\nmessage: m\ntokens: [Witkoff]\n", name="W")

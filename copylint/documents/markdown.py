@@ -106,6 +106,7 @@ class _InlineMapper:
         self.source = source
         self.cursor = cursor
         self.skip_depth = 0
+        self.space_before_markup = False
 
     def map(self, children: Sequence[Token], builder: TextBuilder) -> None:
         for child in children:
@@ -122,8 +123,12 @@ class _InlineMapper:
             return
         position = self._find(token.content)
         self.cursor = position + len(token.content)
+        content = token.content
+        if self.space_before_markup and content[:1].isspace():
+            content, position = content[1:], position + 1
+        self.space_before_markup = False
         if not self.skip_depth:
-            builder.add(token.content, position)
+            builder.add(content, position)
 
     def _on_text_special(self, token: Token, builder: TextBuilder) -> None:
         position = self._find(token.markup or token.content)
@@ -149,7 +154,9 @@ class _InlineMapper:
             builder.add_mapped(CODE_PLACEHOLDER, opening)
 
     def _on_html_inline(self, token: Token, builder: TextBuilder) -> None:
+        """Step over an inline tag or comment; "a <!-- x --> b" reads "a b", not "a  b"."""
         self.cursor = self._find(token.content) + len(token.content)
+        self.space_before_markup = builder.ends_with_space()
 
     def _on_link_open(self, token: Token, builder: TextBuilder) -> None:
         if token.markup in ("autolink", "linkify"):

@@ -100,6 +100,10 @@ class TextBuilder:
     def __len__(self) -> int:
         return self._length
 
+    def ends_with_space(self) -> bool:
+        """Tell whether the text built so far ends with white space."""
+        return bool(self._pieces) and self._pieces[-1][-1:].isspace()
+
     def text(self) -> str:
         """Return the text built so far."""
         return "".join(self._pieces)
