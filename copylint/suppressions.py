@@ -12,11 +12,14 @@ With no names a directive covers every rule. Vale's comments are honoured too:
 ``= YES``. A copylint directive naming an unknown rule is an error
 (``copylint.InvalidDirective``); one that suppresses nothing is reported
 (``copylint.UnusedDirective``). Vale's comments are not checked that way: drafts
-written for Vale often name Vale rules that copylint does not load.
+written for Vale often name Vale rules that copylint does not load. Comments inside
+Markdown code (blocks and spans) are examples, not directives.
 """
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -64,6 +67,8 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
     for comment in _COMMENT.finditer(source):
+        if _in_code(document.code, comment.start()):
+            continue
         start, end = lines.position(comment.start()), lines.position(comment.end())
 
         parsed = _parse(comment["body"])
@@ -80,6 +85,12 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
         target = _next_text_line(source, lines, end[0]) if action == "disable-next-line" else 0
         directives.append(Directive(action, names, start, end, strict, target))
     return FileDirectives(path, tuple(directives), tuple(problems))
+
+
+def _in_code(code: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Tell whether ``offset`` falls in one of the sorted code spans."""
+    index = bisect_right(code, (offset, sys.maxsize)) - 1
+    return index >= 0 and code[index][0] <= offset < code[index][1]
 
 
 def _invalid(path: str, start: tuple[int, int], end: tuple[int, int], message: str) -> Diagnostic:

@@ -186,3 +186,22 @@ def test_invalid_directive_fails_the_run(tmp_path: Path) -> None:
     path = tmp_path / "d.md"
     path.write_text("<!-- copylint-disable newsroom.Nope -->\nFine.\n", encoding="utf-8")
     assert main([str(path)]) == 1
+
+
+def test_directives_in_markdown_code_are_examples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _lint(
+        tmp_path,
+        capsys,
+        "d.md",
+        """\
+        Write `<!-- copylint-disable-next-line newsroom.Nope -->` before a line.
+
+        ```markdown
+        <!-- copylint-disable newsroom.DoubledWord -->
+        ```
+
+        It was was late.
+        """,
+    ) == ["7:4: newsroom.DoubledWord"]

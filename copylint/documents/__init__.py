@@ -45,10 +45,10 @@ def parse_document(path: str, source: str, fmt: Format, has_bom: bool = False) -
 def _parse(path: str, source: str, fmt: Format, has_bom: bool) -> Document:
     if fmt is Format.MARKDOWN:
         front = parse_front_matter(path, source)
-        if front is None:
-            return Document(path, source, fmt, parse_markdown(source), has_bom=has_bom)
-        blocks = front.blocks + parse_markdown(source, front.end)
-        return Document(path, source, fmt, blocks, front.metadata, has_bom)
+        body = parse_markdown(source, front.end if front else 0)
+        blocks = (front.blocks if front else ()) + body.blocks
+        metadata = front.metadata if front else Metadata()
+        return Document(path, source, fmt, blocks, metadata, has_bom, body.code)
     if fmt is Format.HTML:
         parsed = parse_html(source)
         metadata = Metadata(title=parsed.title, date=parsed.date)

@@ -9,6 +9,7 @@ search lands inside them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import regex
 from markdown_it import MarkdownIt
@@ -24,11 +25,21 @@ _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("t
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
-def parse_markdown(source: str, body_start: int = 0) -> tuple[Block, ...]:
+@dataclass(frozen=True, slots=True)
+class MarkdownParse:
+    """A Markdown draft's blocks, and the source spans that hold code."""
+
+    blocks: tuple[Block, ...]
+    code: tuple[tuple[int, int], ...]
+
+
+def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
     """Split the Markdown in ``source`` (from ``body_start`` on) into blocks."""
     masked = regex.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
     tokens = _PARSER.parse(masked)
-    return tuple(_Walker(source, LineIndex(source)).blocks(tokens))
+    walker = _Walker(source, LineIndex(source))
+    blocks = tuple(walker.blocks(tokens))
+    return MarkdownParse(blocks, tuple(sorted(walker.code)))
 
 
 class _Walker:
@@ -39,6 +50,7 @@ class _Walker:
         self.lines = lines
         self.containers: list[str] = []
         self.cell: str | None = None
+        self.code: list[tuple[int, int]] = []
 
     def blocks(self, tokens: Sequence[Token]) -> Iterator[Block]:
         heading_level = 0
@@ -55,6 +67,8 @@ class _Walker:
                 self.cell = token.type
             elif token.type in ("th_close", "td_close"):
                 self.cell = None
+            elif token.type in ("fence", "code_block") and token.map:
+                self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
             elif token.type == "html_block" and token.map:
                 yield from self._html_block(token.map)
             elif token.type == "inline" and token.map:
@@ -75,7 +89,7 @@ class _Walker:
     def _inline_block(self, token: Token, heading_level: int) -> Block | None:
         assert token.map is not None
         builder = TextBuilder()
-        _InlineMapper(self.source, self._line_offset(token.map[0])).map(
+        _InlineMapper(self.source, self._line_offset(token.map[0]), self.code).map(
             token.children or [], builder
         )
         kind, scopes = self._kind_and_scopes(heading_level)
@@ -102,9 +116,10 @@ class _Walker:
 class _InlineMapper:
     """Finds each inline token of one block in the source and adds its text."""
 
-    def __init__(self, source: str, cursor: int) -> None:
+    def __init__(self, source: str, cursor: int, code: list[tuple[int, int]]) -> None:
         self.source = source
         self.cursor = cursor
+        self.code = code
         self.skip_depth = 0
         self.space_before_markup = False
 
@@ -150,6 +165,7 @@ class _InlineMapper:
         opening = self._find(token.markup)
         closing = self.source.find(token.markup, opening + len(token.markup) + len(token.content))
         self.cursor = opening + len(token.markup) if closing < 0 else closing + len(token.markup)
+        self.code.append((opening, self.cursor))
         if not self.skip_depth:
             builder.add_mapped(CODE_PLACEHOLDER, opening)
 

@@ -155,7 +155,11 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed draft: its source text and its blocks in reading order."""
+    """A parsed draft: its source text and its blocks in reading order.
+
+    ``code`` holds the sorted source spans of code (Markdown code blocks and spans),
+    where nothing is linted and no directive counts.
+    """
 
     path: str
     source: str
@@ -163,6 +167,7 @@ class Document:
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     has_bom: bool = False
+    code: tuple[tuple[int, int], ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
