@@ -112,8 +112,9 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
 def _outcomes(
     items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
 ) -> Iterable[_Outcome]:
-    workers = jobs if jobs is not None else min(os.cpu_count() or 1, MAX_JOBS)
-    if workers <= 1 or len(items) < MIN_DRAFTS_PER_JOB * workers:
+    workers = jobs if jobs is not None else min(_cores(), MAX_JOBS)
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or not forkable or len(items) < MIN_DRAFTS_PER_JOB * workers:
         return [_lint_one(item, rules, run) for item in items]
     global _WORKER_STATE
     _WORKER_STATE = (rules, run)
@@ -122,6 +123,13 @@ def _outcomes(
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         chunk = max(1, len(items) // (workers * 8))
         return list(pool.map(_lint_in_worker, items, chunksize=chunk))
+
+
+def _cores() -> int:
+    """Return the cores this process may use (its CPU affinity where the OS tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 _WORKER_STATE: tuple[RuleSet, RunContext] | None = None
