@@ -49,24 +49,15 @@ def _line_deletion(source: str, lines: LineIndex, start: int, end: int) -> Edit 
     first = lines.position(start)[0]
     last = lines.position(end - 1)[0]
     line_from = lines.line_start(first)
-    line_to = _line_end(source, lines, last)
+    line_to = lines.line_end(last)
     if not _MARKUP_ONLY.fullmatch(source[line_from:start] + source[end:line_to]):
         return None
-    blank_before = first == 1 or _is_blank(source, lines, first - 1)
+    blank_before = first == 1 or not lines.line_text(first - 1).strip()
     if blank_before and first > 1 and not source[line_to:].strip():
         line_from = lines.line_start(first - 1)
-    elif blank_before and last < lines.line_count and _is_blank(source, lines, last + 1):
-        line_to = _line_end(source, lines, last + 1)
+    elif blank_before and last < lines.line_count and not lines.line_text(last + 1).strip():
+        line_to = lines.line_end(last + 1)
     return Edit(line_from, line_to, "")
-
-
-def _line_end(source: str, lines: LineIndex, line: int) -> int:
-    """Return the offset after ``line``'s line break (or the end of the source)."""
-    return lines.line_start(line + 1) if line < lines.line_count else len(source)
-
-
-def _is_blank(source: str, lines: LineIndex, line: int) -> bool:
-    return not source[lines.line_start(line) : _line_end(source, lines, line)].strip()
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:

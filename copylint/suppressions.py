@@ -70,7 +70,6 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
         if _in_code(document.code, comment.start()):
             continue
         start, end = lines.position(comment.start()), lines.position(comment.end())
-
         parsed = _parse(comment["body"])
         if parsed is None:
             word = comment["body"].split()[0]
@@ -82,7 +81,7 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
             for name in names
             if strict and name not in known_names
         )
-        target = _next_text_line(source, lines, end[0]) if action == "disable-next-line" else 0
+        target = _next_text_line(lines, end[0]) if action == "disable-next-line" else 0
         directives.append(Directive(action, names, start, end, strict, target))
     return FileDirectives(path, tuple(directives), tuple(problems))
 
@@ -116,13 +115,9 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], bool] | None:
     return action, names, True
 
 
-def _next_text_line(source: str, lines: LineIndex, line: int) -> int:
-    for candidate in range(line + 1, lines.line_count + 1):
-        start = lines.line_start(candidate)
-        end = lines.line_start(candidate + 1) if candidate < lines.line_count else len(source)
-        if source[start:end].strip():
-            return candidate
-    return 0
+def _next_text_line(lines: LineIndex, line: int) -> int:
+    """Return the first line after ``line`` that has text (0 if there is none)."""
+    return next((n for n in range(line + 1, lines.line_count + 1) if lines.line_text(n).strip()), 0)
 
 
 @dataclass

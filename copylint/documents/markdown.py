@@ -82,9 +82,8 @@ class _Walker:
         yield from parse_html(self.source[start:end], start).blocks
 
     def _line_offset(self, line: int) -> int:
-        if line >= self.lines.line_count:
-            return len(self.source)
-        return self.lines.line_start(line + 1)
+        """Return where 0-based ``line`` starts: where 1-based line ``line`` ends."""
+        return self.lines.line_end(line)
 
     def _inline_block(self, token: Token, heading_level: int) -> Block | None:
         assert token.map is not None
