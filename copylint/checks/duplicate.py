@@ -24,8 +24,6 @@ from copylint.checks.base import (
 from copylint.documents import Block, Document
 from copylint.fingerprints import find_repeats, fingerprint
 
-PARAGRAPH = "paragraph"
-
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
@@ -35,8 +33,7 @@ class Duplicate:
     threshold: float
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        paragraphs = [block for block in document.blocks if PARAGRAPH in block.scopes]
-        keyed = [(block, fingerprint(block.text)) for block in paragraphs]
+        keyed = [(block, fingerprint(block.text)) for block in document.paragraphs()]
         kept = [(block, key) for block, key in keyed if key.words >= self.min_words]
         keys = [key for _block, key in kept]
         for later, earlier, similarity in find_repeats(
@@ -47,7 +44,7 @@ class Duplicate:
 
 def _match(block: Block, first: Block, similarity: int) -> Match:
     """Report the later copy; an exact copy (same words, same punctuation) may be deleted."""
-    start, end = block.source_map.span_to_source(0, len(block.text))
+    start, end = block.source_span()
     exact = block.text.split() == first.text.split()
     fix = FixKind.DELETE_LINES if exact else None
     return Match(start, end, (LineOf(first.source_start()), similarity), fix=fix)

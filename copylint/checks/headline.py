@@ -38,7 +38,7 @@ class RepeatedHeadline:
             if block is headline.block or block.kind in _NOT_BODY:
                 continue
             if fuzz.ratio(wanted, fingerprint(block.text).text, score_cutoff=self.threshold):
-                start, end = block.source_map.span_to_source(0, len(block.text))
+                start, end = block.source_span()
                 exact = block.text.split() == headline.text.split()
                 fix = FixKind.DELETE_LINES if exact else None
                 yield Match(start, end, (LineOf(headline.offset),), fix=fix)

@@ -49,7 +49,7 @@ class Readability:
         text = "\n".join(block.text for block in prose)
         if not prose or len(text.split()) < self.min_words:
             return
-        start, end = prose[0].source_map.span_to_source(0, len(prose[0].text))
+        start, end = prose[0].source_span()
         stats = textstat()
         if self.min_ease is not None:
             ease = float(stats.flesch_reading_ease(text))

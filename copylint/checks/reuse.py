@@ -52,9 +52,8 @@ class Reuse:
             if headline is not None:
                 yield headline.text, headline.offset, headline.offset + len(headline.text)
             return
-        for block in document.blocks:
-            if PARAGRAPH in block.scopes:
-                yield (block.text, *block.source_map.span_to_source(0, len(block.text)))
+        for block in document.paragraphs():
+            yield (block.text, *block.source_span())
 
     def _allowed(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.allow)

@@ -9,6 +9,8 @@ from enum import Enum
 
 from copylint.positions import LineIndex
 
+PARAGRAPH_SCOPE = "paragraph"
+
 
 class Format(Enum):
     """The markup a document is parsed as."""
@@ -143,6 +145,10 @@ class Block:
         """Return the source offset of the block's first character."""
         return self.source_map.to_source(0)
 
+    def source_span(self) -> tuple[int, int]:
+        """Return the source span the whole block covers."""
+        return self.source_map.span_to_source(0, len(self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
@@ -172,3 +178,7 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex(self.source))
+
+    def paragraphs(self) -> list[Block]:
+        """Return the paragraph-like blocks: paragraphs, list items, quotes."""
+        return [block for block in self.blocks if PARAGRAPH_SCOPE in block.scopes]
