@@ -16,7 +16,7 @@ _NO_DATE = datetime.date.min
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class PlacedUnit:
     """A document's unit for one rule, placed in its file; it outlives the document."""
 
     key: Fingerprint
@@ -31,7 +31,7 @@ class Unit:
 class Units:
     """One document's units by rule name, and the story's date when it has one."""
 
-    by_rule: dict[str, list[Unit]]
+    by_rule: dict[str, list[PlacedUnit]]
     date: datetime.date | None = None
     reported: bool = True
 
@@ -47,7 +47,9 @@ def collect_units(document: Document, rules: RuleSet, reported: bool = True) -> 
     lines = document.lines
     by_rule = {
         rule.name: [
-            Unit(unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end))
+            PlacedUnit(
+                unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end)
+            )
             for unit in check.units(document)
         ]
         for rule, check in rules.cross_file
@@ -96,7 +98,7 @@ class CrossFileIndex:
         return found
 
 
-def _reuse(rule: Rule, later: Unit, earlier: Unit, similarity: int) -> Diagnostic:
+def _reuse(rule: Rule, later: PlacedUnit, earlier: PlacedUnit, similarity: int) -> Diagnostic:
     """Report the later copy, naming the earlier copy's file and line, and the similarity."""
     other = f"{earlier.path}:{earlier.line}"
     return Diagnostic(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from copylint.checks.base import (
@@ -19,7 +20,6 @@ from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
 from copylint.fixes import safe_edit
 from copylint.messages import format_message
-from copylint.positions import LineIndex
 from copylint.rules import Rule
 from copylint.scopes import Scope
 from copylint.sentences import split_sentences
@@ -123,28 +123,27 @@ class RuleSet:
 
 
 def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[Diagnostic]:
-    """Return the diagnostics of the text and document rules on ``document``, sorted."""
+    """Return the diagnostics of the text and document rules on ``document``.
+
+    A rule with a ``limit`` gives at most that many; the runner sorts the run's findings.
+    """
     segments = _Segments(document)
-    placer = Placer(document, document.lines)
+    placer = Placer(document)
     context = run.for_document(document)
-    found: list[list[Diagnostic]] = []
+    diagnostics: list[Diagnostic] = []
     for rule, text_check in rules.text:
-        found.append(list(_text_diagnostics(rule, text_check, segments, placer)))
+        diagnostics.extend(_limited(rule, _text_diagnostics(rule, text_check, segments, placer)))
     for rule, document_check in rules.document:
-        found.append(
-            [
-                placer.diagnostic(
-                    rule, match.start, match.end, match, document.source[match.start : match.end]
-                )
-                for match in document_check.check(document, context)
-            ]
+        found = (
+            placer.diagnostic(rule, m.start, m.end, m, document.source[m.start : m.end])
+            for m in document_check.check(document, context)
         )
-    diagnostics = [
-        diagnostic
-        for (rule, _check), per_rule in zip([*rules.text, *rules.document], found, strict=True)
-        for diagnostic in (per_rule[: rule.limit] if rule.limit > 0 else per_rule)
-    ]
-    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+        diagnostics.extend(_limited(rule, found))
+    return diagnostics
+
+
+def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:
+    return islice(found, rule.limit) if rule.limit > 0 else found
 
 
 def _text_diagnostics(
@@ -159,9 +158,9 @@ def _text_diagnostics(
 class Placer:
     """Turns source offsets of one document into diagnostics with lines and columns."""
 
-    def __init__(self, document: Document, lines: LineIndex) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
-        self.lines = lines
+        self.lines = document.lines
 
     def diagnostic(self, rule: Rule, start: int, end: int, match: Match, seen: str) -> Diagnostic:
         """Place ``match`` (``start`` to ``end`` in the source, ``seen`` by the rule)."""
