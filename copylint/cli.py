@@ -165,8 +165,7 @@ def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: 
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = statistics.report if args.statistics else REPORTERS[fmt]
     reporter(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
-    for problem in result.errors:
-        print(f"copylint: {problem}", file=sys.stderr)
+    _print_errors(result.errors)
     return _exit_code(shown, result.errors, fail_on)
 
 
@@ -236,8 +235,7 @@ def _fix(
     if args.diff:
         for path in changed:
             sys.stdout.write(unified_diff(path, outcome.before[path], outcome.after[path]))
-        for problem in outcome.result.errors:
-            print(f"copylint: {problem}", file=sys.stderr)
+        _print_errors(outcome.result.errors)
         return EXIT_ERROR if outcome.result.errors else EXIT_FINDINGS if changed else EXIT_CLEAN
     paths = {d.display_path: d.path for d in drafts if isinstance(d, Draft) and d.path}
     for path in changed:
@@ -290,9 +288,11 @@ def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Leve
 def _list_rules(rules: Sequence[Rule], stream: TextIO) -> None:
     width = max((len(rule.name) for rule in rules), default=0)
     for rule in rules:
-        summary = (
-            rule.description.strip().splitlines()[0] if rule.description.strip() else rule.message
-        )
         stream.write(
-            f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  {summary}\n"
+            f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  {rule.summary}\n"
         )
+
+
+def _print_errors(errors: Sequence[str]) -> None:
+    for problem in errors:
+        print(f"copylint: {problem}", file=sys.stderr)

@@ -74,6 +74,12 @@ class Rule:
     cases: tuple[RuleCase, ...] = ()
 
     @property
+    def summary(self) -> str:
+        """Return the description's first line, or the message when there is none."""
+        description = self.description.strip()
+        return description.splitlines()[0] if description else self.message
+
+    @property
     def style(self) -> str:
         """Return the style (pack) the rule belongs to."""
         return self.name.split(".", 1)[0]

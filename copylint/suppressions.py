@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -120,11 +120,6 @@ def _next_text_line(lines: LineIndex, line: int) -> int:
     return next((n for n in range(line + 1, lines.line_count + 1) if lines.line_text(n).strip()), 0)
 
 
-@dataclass
-class _Usage:
-    used: set[tuple[int, str]] = field(default_factory=set)
-
-
 def apply_directives(
     diagnostics: Sequence[Diagnostic], files: FileDirectives, running: frozenset[str]
 ) -> list[Diagnostic]:
@@ -133,8 +128,8 @@ def apply_directives(
     A directive is reported as unused only for names of rules (or packs) in
     ``running``: one naming a rule that did not run this time may still be needed.
     """
-    usage = _Usage()
-    kept = [d for d in diagnostics if not _suppressed(d, files.directives, usage)]
+    used: set[tuple[int, str]] = set()
+    kept = [d for d in diagnostics if not _suppressed(d, files.directives, used)]
     unused = [
         Diagnostic(
             files.path,
@@ -147,7 +142,7 @@ def apply_directives(
         for index, directive in enumerate(files.directives)
         if directive.strict and directive.action != "enable"
         for name in directive.names
-        if (index, name) not in usage.used and (name == ALL or name in running)
+        if (index, name) not in used and (name == ALL or name in running)
     ]
     return kept + list(files.problems) + unused
 
@@ -157,8 +152,10 @@ def _unused_message(directive: Directive, name: str) -> str:
     return f"copylint-{directive.action} for {what} suppresses nothing"
 
 
-def _suppressed(diagnostic: Diagnostic, directives: Sequence[Directive], usage: _Usage) -> bool:
-    """Tell whether a directive covers ``diagnostic``, recording which one did."""
+def _suppressed(
+    diagnostic: Diagnostic, directives: Sequence[Directive], used: set[tuple[int, str]]
+) -> bool:
+    """Tell whether a directive covers ``diagnostic``, adding (directive, name) to ``used``."""
     names = (diagnostic.rule, diagnostic.rule.split(".", 1)[0], ALL)
     position = (diagnostic.line, diagnostic.column)
     disabled: dict[str, int] = {}
@@ -168,7 +165,7 @@ def _suppressed(diagnostic: Diagnostic, directives: Sequence[Directive], usage: 
         ):
             for name in names:
                 if name in directive.names:
-                    usage.used.add((index, name))
+                    used.add((index, name))
                     return True
         if directive.action not in ("disable", "enable") or directive.end > position:
             continue
@@ -181,6 +178,6 @@ def _suppressed(diagnostic: Diagnostic, directives: Sequence[Directive], usage: 
                 disabled.pop(name, None)
     for name in names:
         if name in disabled:
-            usage.used.add((disabled[name], name))
+            used.add((disabled[name], name))
             return True
     return False

@@ -49,10 +49,9 @@ def report(diagnostics: Sequence[Diagnostic], context: ReportContext, stream: Te
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
-    summary = rule.description.strip().splitlines()[0] if rule.description.strip() else ""
     descriptor: dict[str, Any] = {
         "id": rule.name,
-        "shortDescription": {"text": summary or rule.message},
+        "shortDescription": {"text": rule.summary},
         "defaultConfiguration": {"level": LEVELS[rule.level]},
         "properties": {"kind": rule.extends},
     }
