@@ -8,7 +8,15 @@ import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from copylint.documents.model import Block, BlockKind, TextBuilder
+from copylint.documents.model import (
+    PROSE_SCOPES,
+    TABLE_CELL_SCOPES,
+    TABLE_HEADER_SCOPES,
+    Block,
+    BlockKind,
+    TextBuilder,
+    heading_scopes,
+)
 
 SKIPPED_TAGS = frozenset(
     {"script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math", "kbd"}
@@ -150,7 +158,7 @@ class _BlockParser(HTMLParser):
         tag = self.block_tag
         if tag in _HEADINGS:
             level = _HEADINGS[tag]
-            return BlockKind.HEADING, frozenset({"text", "heading", f"heading.h{level}"}), level
+            return BlockKind.HEADING, heading_scopes(level), level
         kind, scopes = _BLOCK_SCOPES.get(tag, _BLOCK_SCOPES["p"])
         if kind is BlockKind.PARAGRAPH and "li" in self.open_tags:
             kind, scopes = BlockKind.LIST_ITEM, scopes | {"list"}
@@ -159,16 +167,15 @@ class _BlockParser(HTMLParser):
         return kind, scopes, 0
 
 
-_PROSE = frozenset({"text", "paragraph", "summary"})
 _BLOCK_SCOPES: dict[str, tuple[BlockKind, frozenset[str]]] = {
-    "p": (BlockKind.PARAGRAPH, _PROSE),
-    "blockquote": (BlockKind.BLOCKQUOTE, _PROSE | {"blockquote"}),
-    "li": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
-    "dt": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
-    "dd": (BlockKind.LIST_ITEM, _PROSE | {"list"}),
-    "td": (BlockKind.TABLE_CELL, frozenset({"text", "table", "table.cell"})),
-    "th": (BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.header"})),
-    "caption": (BlockKind.PARAGRAPH, _PROSE),
-    "figcaption": (BlockKind.PARAGRAPH, _PROSE),
+    "p": (BlockKind.PARAGRAPH, PROSE_SCOPES),
+    "blockquote": (BlockKind.BLOCKQUOTE, PROSE_SCOPES | {"blockquote"}),
+    "li": (BlockKind.LIST_ITEM, PROSE_SCOPES | {"list"}),
+    "dt": (BlockKind.LIST_ITEM, PROSE_SCOPES | {"list"}),
+    "dd": (BlockKind.LIST_ITEM, PROSE_SCOPES | {"list"}),
+    "td": (BlockKind.TABLE_CELL, TABLE_CELL_SCOPES),
+    "th": (BlockKind.TABLE_HEADER, TABLE_HEADER_SCOPES),
+    "caption": (BlockKind.PARAGRAPH, PROSE_SCOPES),
+    "figcaption": (BlockKind.PARAGRAPH, PROSE_SCOPES),
     "title": (BlockKind.TITLE, frozenset({"title"})),
 }

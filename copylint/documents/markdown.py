@@ -16,7 +16,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from copylint.documents.html import parse_html
-from copylint.documents.model import Block, BlockKind, TextBuilder
+from copylint.documents.model import (
+    PROSE_SCOPES,
+    TABLE_CELL_SCOPES,
+    TABLE_HEADER_SCOPES,
+    Block,
+    BlockKind,
+    TextBuilder,
+    heading_scopes,
+)
 from copylint.positions import LineIndex
 
 CODE_PLACEHOLDER = "_"
@@ -96,12 +104,12 @@ class _Walker:
 
     def _kind_and_scopes(self, heading_level: int) -> tuple[BlockKind, frozenset[str]]:
         if heading_level:
-            return BlockKind.HEADING, frozenset({"text", "heading", f"heading.h{heading_level}"})
+            return BlockKind.HEADING, heading_scopes(heading_level)
         if self.cell == "th_open":
-            return BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.header"})
+            return BlockKind.TABLE_HEADER, TABLE_HEADER_SCOPES
         if self.cell == "td_open":
-            return BlockKind.TABLE_CELL, frozenset({"text", "table", "table.cell"})
-        scopes = {"text", "paragraph", "summary"}
+            return BlockKind.TABLE_CELL, TABLE_CELL_SCOPES
+        scopes = set(PROSE_SCOPES)
         kind = BlockKind.PARAGRAPH
         if "list_item_open" in self.containers:
             scopes.add("list")

@@ -10,6 +10,14 @@ from enum import Enum
 from copylint.positions import LineIndex
 
 PARAGRAPH_SCOPE = "paragraph"
+PROSE_SCOPES = frozenset({"text", PARAGRAPH_SCOPE, "summary"})
+TABLE_CELL_SCOPES = frozenset({"text", "table", "table.cell"})
+TABLE_HEADER_SCOPES = frozenset({"text", "table", "table.header"})
+
+
+def heading_scopes(level: int) -> frozenset[str]:
+    """Return the scopes of a heading of ``level`` (1 for the headline)."""
+    return frozenset({"text", "heading", f"heading.h{level}"})
 
 
 class Format(Enum):

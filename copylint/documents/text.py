@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import regex
 
-from copylint.documents.model import Block, BlockKind, TextBuilder
+from copylint.documents.model import PROSE_SCOPES, Block, BlockKind, TextBuilder, heading_scopes
 
 WRAP_LIMIT = 100
 MIN_WRAP_WIDTH = 60
@@ -30,7 +30,6 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…:][\"'”’)\]]*$")
 _HEADLINE_END = regex.compile(r"[.!?,;:…][\"'”’)\]]*$")
 
 _COMMENT_LINE = regex.compile(r"\s*<!--.*-->\s*$")
-_PARAGRAPH_SCOPES = frozenset({"text", "paragraph", "summary"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +104,7 @@ def _heading_block(line: _Line, is_headline: bool) -> Block | None:
 def _heading(offset: int, text: str, level: int, kind: BlockKind = BlockKind.HEADING) -> Block:
     builder = TextBuilder()
     builder.add(text, offset)
-    scopes = frozenset({"text", "heading", f"heading.h{level}"})
-    block = Block.build(kind, builder, scopes, level)
+    block = Block.build(kind, builder, heading_scopes(level), level)
     assert block is not None, "a heading line always has text"
     return block
 
@@ -120,7 +118,7 @@ def _paragraph_blocks(run: list[_Line]) -> Iterator[Block]:
                 builder.add("\n", previous.start + len(previous.text.rstrip()))
             content = line.text.strip()
             builder.add(content, line.start + len(line.text) - len(line.text.lstrip()))
-        block = Block.build(BlockKind.PARAGRAPH, builder, _PARAGRAPH_SCOPES)
+        block = Block.build(BlockKind.PARAGRAPH, builder, PROSE_SCOPES)
         if block is not None:
             yield block
 
