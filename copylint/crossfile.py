@@ -86,20 +86,20 @@ class CrossFileIndex:
                 for unit in self.documents[owner].by_rule.get(rule.name, [])
             ]
             pairs = check.reuses([unit.key for _o, unit in units], [o for o, _unit in units])
-            for later, earlier, similarity in pairs:
-                (later_owner, later_unit), (earlier_owner, earlier_unit) = (
-                    units[later],
-                    units[earlier],
-                )
+            for repeat in pairs:
+                later_owner, later_unit = units[repeat.later]
+                earlier_owner, earlier_unit = units[repeat.earlier]
+                similarity = repeat.similarity
                 if self.documents[later_owner].reported:
-                    found.append(_reuse(rule, later_unit, earlier_unit, similarity))
+                    found.append(_reuse(rule, later_unit, earlier_unit, similarity.describe()))
                 elif self.documents[earlier_owner].reported:
-                    found.append(_reuse(rule, earlier_unit, later_unit, similarity))
+                    reversed_ = similarity.reversed().describe()
+                    found.append(_reuse(rule, earlier_unit, later_unit, reversed_))
         return found
 
 
-def _reuse(rule: Rule, later: PlacedUnit, earlier: PlacedUnit, similarity: int) -> Diagnostic:
-    """Report the later copy, naming the earlier copy's file and line, and the similarity."""
+def _reuse(rule: Rule, later: PlacedUnit, earlier: PlacedUnit, how: str) -> Diagnostic:
+    """Report the later copy, naming the earlier copy's file and line, and how it repeats it."""
     other = f"{earlier.path}:{earlier.line}"
     return Diagnostic(
         path=later.path,
@@ -109,6 +109,6 @@ def _reuse(rule: Rule, later: PlacedUnit, earlier: PlacedUnit, similarity: int) 
         end_column=later.end_column,
         rule=rule.name,
         level=rule.level,
-        message=format_message(rule.message, (other, similarity)),
+        message=format_message(rule.message, (other, how)),
         link=rule.link,
     )

@@ -1,128 +1,165 @@
-"""Find repeated and nearly repeated texts without comparing every pair.
+"""Texts folded for comparison: their words, and which of those words are facts.
 
-Texts are normalised (case, punctuation, white space and line wrapping do not count).
-Exact copies share a normalised form. Near copies are found through a bottom-k sketch:
-the k smallest hashes of a text's three-word shingles. Two texts are compared only when
-their sketches share a value, so the work grows with the number of texts, not with its
-square; rapidfuzz then measures how alike each candidate pair is.
+A paragraph or headline is compared as its sequence of words (``copylint.words``),
+folded so that case, punctuation, white space and line wrapping do not count; each
+folded word becomes one character (a hash of it), so that rapidfuzz compares word
+sequences as strings. Some words are facts: figures (digits, and numbers and dates
+written out: the word lists are in ``data/facts.yaml``) and names (capitalised words
+inside a sentence). Two texts that differ in their figures, or put one name in place
+of another, say different things however alike they are otherwise.
 """
 
 from __future__ import annotations
 
-import heapq
 import unicodedata
 import zlib
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 import regex
-from rapidfuzz import fuzz
+import yaml
 
-SKETCH_SIZE = 8
-SHINGLE_WORDS = 3
-MAX_POSTINGS = 64
+from copylint.words import find_words, words
 
-_PUNCTUATION = regex.compile(r"[^\p{L}\p{N}\s]+")
+FIGURE = "figure"
+NAME = "name"
+
+_CODE_BASE = 0x10000
+_CODE_SPAN = 0xF0000
+_SEPARATOR = "\x00"
+_INITIALISM_POINT = regex.compile(r"(?<=\p{L})\.")
+_THOUSANDS = regex.compile(r"(?<=\p{N}),(?=\p{N})")
+_SENTENCE_BREAK = regex.compile(r"[.!?:;\"“”(\[]")
+_DIGIT = regex.compile(r"\d")
+_DIGIT_WORD = regex.compile(r"[^\x00]*\d[^\x00]*")
+_CAPITAL = regex.compile(r"\p{Lu}")
+_LOWER_CASE = regex.compile(r"\p{Ll}")
 
 
-def normalize(text: str) -> str:
-    """Return ``text`` folded for comparison: lower case, no punctuation, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A word that states a fact: where it stands among the text's words, and what it is."""
 
-
-def word_count(normalized: str) -> int:
-    """Count the words of a normalised text."""
-    return normalized.count(" ") + 1 if normalized else 0
+    index: int
+    kind: str
+    word: str
 
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """A text folded for comparison, and its sketch."""
+    """A text as compared: one character per folded word, and the text for its facts.
 
-    text: str
-    sketch: tuple[int, ...]
-
-    @property
-    def words(self) -> int:
-        """Count the words of the folded text."""
-        return word_count(self.text)
-
-
-@lru_cache(maxsize=4096)
-def fingerprint(text: str) -> Fingerprint:
-    """Fold ``text`` and sketch it."""
-    normalized = normalize(text)
-    return Fingerprint(normalized, sketch(normalized))
-
-
-def sketch(normalized: str) -> tuple[int, ...]:
-    """Return the bottom-k hashes of the text's word shingles."""
-    words = normalized.split()
-    width = min(SHINGLE_WORDS, len(words))
-    shingles = {
-        zlib.crc32(" ".join(words[i : i + width]).encode()) for i in range(len(words) - width + 1)
-    }
-    return tuple(heapq.nsmallest(SKETCH_SIZE, shingles))
-
-
-def find_repeats(
-    prints: Sequence[Fingerprint], owners: Sequence[int], threshold: float, across_owners: bool
-) -> Iterator[tuple[int, int, int]]:
-    """Yield (later, earlier, similarity %) for each text that repeats an earlier one.
-
-    With ``across_owners`` only texts of different owners are paired (another file);
-    without it only texts of the same owner (the same draft). Each later text is paired
-    with the earliest text it repeats, exactly if it can, else the most similar.
+    Two texts have equal ``codes`` when they have the same words.
     """
-    exact: dict[str, list[int]] = defaultdict(list)
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, current in enumerate(prints):
-        earlier = _first_exact(exact[current.text], owners, index, across_owners)
-        if earlier is not None:
-            yield index, earlier, 100
-        else:
-            near = _nearest(prints, owners, index, postings, threshold, across_owners)
-            if near is not None:
-                yield index, near[0], near[1]
-        exact[current.text].append(index)
-        for value in current.sketch:
-            postings[value].append(index)
+
+    codes: str
+    source: str
+
+    def __len__(self) -> int:
+        """Count the text's words."""
+        return len(self.codes)
+
+    def figures(self, start: int = 0, end: int | None = None) -> list[str]:
+        """Return the figures among words ``start`` to ``end``, in order."""
+        return self._facts(FIGURE, start, len(self.codes) if end is None else end)
+
+    def names(self, start: int = 0, end: int | None = None) -> list[str]:
+        """Return the names among words ``start`` to ``end``, in order."""
+        return self._facts(NAME, start, len(self.codes) if end is None else end)
+
+    def _facts(self, kind: str, start: int, end: int) -> list[str]:
+        return [
+            fact.word
+            for fact in find_facts(self.source)
+            if fact.kind == kind and start <= fact.index < end
+        ]
 
 
-def _eligible(owners: Sequence[int], index: int, other: int, across_owners: bool) -> bool:
-    return (owners[index] != owners[other]) == across_owners
+@dataclass(frozen=True, slots=True)
+class _FactWords:
+    numbers: frozenset[str]
+    calendar: frozenset[str]
+    relative_days: frozenset[str]
 
 
-def _first_exact(
-    candidates: list[int], owners: Sequence[int], index: int, across_owners: bool
-) -> int | None:
-    return next(
-        (other for other in candidates if _eligible(owners, index, other, across_owners)), None
+@cache
+def _fact_words() -> _FactWords:
+    text = resources.files("copylint").joinpath("data/facts.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return _FactWords(
+        numbers=frozenset(data["numbers"]),
+        calendar=frozenset(data["calendar"]),
+        relative_days=frozenset(data["relative_days"]),
     )
 
 
-def _nearest(
-    prints: Sequence[Fingerprint],
-    owners: Sequence[int],
-    index: int,
-    postings: dict[int, list[int]],
-    threshold: float,
-    across_owners: bool,
-) -> tuple[int, int] | None:
-    candidates = {
-        other
-        for value in prints[index].sketch
-        if len(postings[value]) <= MAX_POSTINGS
-        for other in postings[value]
-        if _eligible(owners, index, other, across_owners)
-    }
-    text = prints[index].text
-    best: tuple[int, int] | None = None
-    for other in sorted(candidates):
-        score = fuzz.ratio(text, prints[other].text, score_cutoff=threshold)
-        if score and (best is None or round(score) > best[1]):
-            best = (other, round(score))
-    return best
+@lru_cache(maxsize=8192)
+def fingerprint(text: str) -> Fingerprint:
+    """Fold ``text`` into one character per word."""
+    source = unicodedata.normalize("NFKC", text)
+    folded = fold_words(words(source))
+    return Fingerprint("".join(map(_code, folded)), source)
+
+
+@lru_cache(maxsize=65536)
+def _code(folded: str) -> str:
+    """Return the one character that stands for a folded word: the same in every process."""
+    return chr(_CODE_BASE + zlib.crc32(folded.encode()) % _CODE_SPAN)
+
+
+def fold(text: str) -> str:
+    """Return a key that is equal for texts with the same words."""
+    return fingerprint(text).codes
+
+
+def fold_words(raw: list[str]) -> list[str]:
+    """Fold words for comparison: case, apostrophes, initialisms' points, thousands commas."""
+    joined = _SEPARATOR.join(raw).casefold().replace("’", "'")
+    joined = _THOUSANDS.sub("", _INITIALISM_POINT.sub("", joined))
+    return joined.split(_SEPARATOR) if raw else []
+
+
+def is_figure(word: str) -> bool:
+    """Tell whether a word is a figure: it has a digit, or is a number or a date written out."""
+    facts = _fact_words()
+    if _DIGIT.search(word) or word in facts.calendar:
+        return True
+    folded = word.casefold()
+    return folded in facts.numbers or folded in facts.relative_days
+
+
+def count_figures(raw: list[str]) -> int:
+    """Count the figures among ``raw`` words: ``is_figure`` for each, at C speed."""
+    facts = _fact_words()
+    folded = _SEPARATOR.join(raw).casefold().split(_SEPARATOR)
+    with_digits = len(_DIGIT_WORD.findall(_SEPARATOR.join(raw)))
+    written = sum(map(facts.numbers.__contains__, folded)) + sum(
+        map(facts.relative_days.__contains__, folded)
+    )
+    return with_digits + written + sum(map(facts.calendar.__contains__, raw))
+
+
+@lru_cache(maxsize=1024)
+def find_facts(source: str) -> tuple[Fact, ...]:
+    """Return the figures and names of a text (in NFKC form), with their word indices.
+
+    A name is a capitalised word that does not open a sentence; in a text set in
+    capitals (a wire headline) case says nothing, and there are no names.
+    """
+    capitals_say_nothing = len(_CAPITAL.findall(source)) > len(_LOWER_CASE.findall(source))
+    facts = []
+    previous_end = 0
+    for index, found in enumerate(find_words(source)):
+        word = found.group()
+        if is_figure(word):
+            facts.append(Fact(index, FIGURE, fold_words([word])[0]))
+        elif (
+            word[0].isupper()
+            and index
+            and not capitals_say_nothing
+            and not _SENTENCE_BREAK.search(source, previous_end, found.start())
+        ):
+            facts.append(Fact(index, NAME, fold_words([word])[0]))
+        previous_end = found.end()
+    return tuple(facts)

@@ -87,7 +87,7 @@ def test_hook_fails_on_a_duplicated_paragraph_and_passes_a_clean_draft(
     failed = _run_hook(repo, pre_commit_home)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert (
-        "draft.txt:4:1: error[newsroom.DuplicateParagraph] Paragraph repeats line 2 (100% similar)"
+        "draft.txt:4:1: error[newsroom.DuplicateParagraph] Paragraph repeats line 2 (word for word)"
     ) in failed.stdout
 
     draft.write_text(
@@ -120,7 +120,7 @@ def test_hook_compares_staged_drafts_with_the_archive(
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
         "stories/tuesday.md:5:1: warning[newsroom.ReusedParagraph] Paragraph also "
-        "appears in stories/monday.md:3 (100% similar)"
+        "appears in stories/monday.md:3 (word for word)"
     ) in result.stdout
 
 

@@ -11,6 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
+from copylint.repeats import Repeat, Tolerance
 
 
 class FixKind(Enum):
@@ -87,10 +88,8 @@ class CrossFileCheck(Protocol):
         """Yield the pieces of ``document`` to compare."""
         ...
 
-    def reuses(
-        self, keys: Sequence[Fingerprint], owners: Sequence[int]
-    ) -> Iterator[tuple[int, int, int]]:
-        """Yield (later, earlier, similarity %) for units of different owners that match."""
+    def reuses(self, keys: Sequence[Fingerprint], owners: Sequence[int]) -> Iterator[Repeat]:
+        """Yield each unit that repeats a unit of another owner."""
         ...
 
 
@@ -169,3 +168,21 @@ def choice(*allowed: str) -> Validator:
         return str(value)
 
     return validate
+
+
+def tolerance(options: Mapping[str, Any]) -> Tolerance:
+    """Read how far a copy may differ (``changed_words``, ``changed_percent``,
+    ``min_contained_words``), with the defaults of ``Tolerance``."""
+    default = Tolerance()
+    return Tolerance(
+        options.get("changed_words", default.changed_words),
+        options.get("changed_percent", default.changed_percent),
+        options.get("min_contained_words", default.min_contained_words),
+    )
+
+
+TOLERANCE_OPTIONS: dict[str, Validator] = {
+    "changed_words": integer,
+    "changed_percent": number,
+    "min_contained_words": integer,
+}

@@ -1,8 +1,12 @@
 """``extends: duplicate``: a paragraph that repeats an earlier one in the same draft.
 
-Copies are matched after normalisation (case, punctuation, line wrapping), exactly or
-nearly (rapidfuzz similarity at or above ``threshold``). The later copy is reported;
-``%d`` in the message is the first copy's line, then the similarity in percent.
+Paragraphs of at least ``min_words`` words are compared word by word after folding
+(case, punctuation, line wrapping), through ``copylint.repeats``: a copy may change
+``changed_words`` words, or ``changed_percent`` of them when that is more, but never a
+figure or a name; a paragraph pasted inside a longer one, or two merged into one,
+counts too. Tables are not paragraphs and are never compared. The later copy is
+reported; ``%d`` in the message is the first copy's line, ``%s`` how it repeats it
+("word for word", "2 words changed", "part of it", "with more added").
 """
 
 from __future__ import annotations
@@ -13,16 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from copylint.checks.base import (
+    TOLERANCE_OPTIONS,
     CheckContext,
     CheckKind,
     FixKind,
     LineOf,
     Match,
     integer,
-    number,
+    tolerance,
 )
 from copylint.documents import Block, Document
-from copylint.fingerprints import find_repeats, fingerprint
+from copylint.fingerprints import fingerprint
+from copylint.repeats import Overlap, Repeat, Tolerance, find_repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,29 +36,27 @@ class Duplicate:
     """Finds paragraphs of at least ``min_words`` words that repeat an earlier one."""
 
     min_words: int
-    threshold: float
+    tolerance: Tolerance
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         keyed = [(block, fingerprint(block.text)) for block in document.paragraphs()]
-        kept = [(block, key) for block, key in keyed if key.words >= self.min_words]
+        kept = [(block, key) for block, key in keyed if len(key) >= self.min_words]
         keys = [key for _block, key in kept]
-        for later, earlier, similarity in find_repeats(
-            keys, [0] * len(keys), self.threshold, across_owners=False
-        ):
-            yield _match(kept[later][0], kept[earlier][0], similarity)
+        for repeat in find_repeats(keys, [0] * len(keys), self.tolerance, across_owners=False):
+            yield _match(kept[repeat.later][0], kept[repeat.earlier][0], repeat)
 
 
-def _match(block: Block, first: Block, similarity: int) -> Match:
-    """Report the later copy; an exact copy (same words, same punctuation) may be deleted."""
+def _match(block: Block, first: Block, repeat: Repeat) -> Match:
+    """Report the later copy; a copy of the same words and punctuation may be deleted."""
     start, end = block.source_span()
-    exact = block.text.split() == first.text.split()
+    exact = repeat.similarity.overlap is Overlap.SAME and block.text.split() == first.text.split()
     fix = FixKind.DELETE_LINES if exact else None
-    return Match(start, end, (LineOf(first.source_start()), similarity), fix=fix)
+    return Match(start, end, (LineOf(first.source_start()), repeat.similarity.describe()), fix=fix)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Duplicate:
-    """Read the word minimum and the similarity threshold."""
-    return Duplicate(options.get("min_words", 8), options.get("threshold", 90.0))
+    """Read the word minimum and how many words a copy may change."""
+    return Duplicate(options.get("min_words", 8), tolerance(options))
 
 
-KIND = CheckKind(options={"min_words": integer, "threshold": number}, build=build)
+KIND = CheckKind(options={"min_words": integer, **TOLERANCE_OPTIONS}, build=build)

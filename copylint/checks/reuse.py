@@ -1,11 +1,12 @@
 """``extends: reuse``: a paragraph or headline that also appears in another file of the run.
 
 Each file's paragraphs (of at least ``min_words`` words) or its headline are compared
-with those of every other file linted in the same run, through the sketch index of
-``copylint.fingerprints`` (never all pairs). Texts matching one of the ``allow``
-patterns (agency credits, "contributed to this report") are never compared. A copy is
-reported in each file after the first that has it; ``%s`` in the message is the other
-file and line, then ``%d`` the similarity in percent.
+with those of every other file linted in the same run, through the word index of
+``copylint.repeats`` (never all pairs), with the same tolerance as ``duplicate``:
+``changed_words``, ``changed_percent``, and never another figure or name. Texts
+matching one of the ``allow`` patterns (agency credits, "contributed to this report")
+are never compared. A copy is reported in each file after the first that has it;
+``%s`` in the message is the other file and line, then how it repeats it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,19 @@ from typing import Any
 
 import regex
 
-from copylint.checks.base import CheckKind, Unit, choice, integer, number, string_list
+from copylint.checks.base import (
+    TOLERANCE_OPTIONS,
+    CheckKind,
+    Unit,
+    choice,
+    integer,
+    string_list,
+    tolerance,
+)
 from copylint.checks.patterns import compile_pattern
 from copylint.documents import Document, find_headline
-from copylint.fingerprints import Fingerprint, find_repeats, fingerprint
+from copylint.fingerprints import Fingerprint, fingerprint
+from copylint.repeats import Repeat, Tolerance, find_repeats
 
 PARAGRAPH = "paragraph"
 HEADLINE = "headline"
@@ -32,19 +42,17 @@ class Reuse:
 
     unit: str
     min_words: int
-    threshold: float
+    tolerance: Tolerance
     allow: tuple[regex.Pattern[str], ...]
 
     def units(self, document: Document) -> Iterator[Unit]:
         for text, start, end in self._pieces(document):
             key = fingerprint(text)
-            if key.words >= self.min_words and not self._allowed(text):
+            if len(key) >= self.min_words and not self._allowed(text):
                 yield Unit(start, end, key)
 
-    def reuses(
-        self, keys: Sequence[Fingerprint], owners: Sequence[int]
-    ) -> Iterator[tuple[int, int, int]]:
-        return find_repeats(keys, owners, self.threshold, across_owners=True)
+    def reuses(self, keys: Sequence[Fingerprint], owners: Sequence[int]) -> Iterator[Repeat]:
+        return find_repeats(keys, owners, self.tolerance, across_owners=True)
 
     def _pieces(self, document: Document) -> Iterator[tuple[str, int, int]]:
         if self.unit == HEADLINE:
@@ -60,11 +68,11 @@ class Reuse:
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Reuse:
-    """Read the unit, the thresholds and the allow-list."""
+    """Read the unit, the word minimum, the tolerance and the allow-list."""
     return Reuse(
         unit=options.get("unit", PARAGRAPH),
         min_words=options.get("min_words", 8),
-        threshold=options.get("threshold", 90.0),
+        tolerance=tolerance(options),
         allow=tuple(compile_pattern(pattern) for pattern in options.get("allow", [])),
     )
 
@@ -73,7 +81,7 @@ KIND = CheckKind(
     options={
         "unit": choice(PARAGRAPH, HEADLINE),
         "min_words": integer,
-        "threshold": number,
+        **TOLERANCE_OPTIONS,
         "allow": string_list,
     },
     build=build,

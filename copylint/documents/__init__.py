@@ -18,6 +18,7 @@ from copylint.documents.model import (
 )
 from copylint.documents.reading import decode, format_for_extension
 from copylint.documents.story import Headline, find_headline, mark_lede
+from copylint.documents.tables import mark_tables
 from copylint.documents.text import parse_text
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
 def parse_document(path: str, source: str, fmt: Format, has_bom: bool = False) -> Document:
     """Parse ``source`` as ``fmt``; ``path`` is how diagnostics will name it."""
     document = _parse(path, source, fmt, has_bom)
-    return replace(document, blocks=mark_lede(document.blocks))
+    return replace(document, blocks=mark_lede(mark_tables(document.blocks)))
 
 
 def _parse(path: str, source: str, fmt: Format, has_bom: bool) -> Document:

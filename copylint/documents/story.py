@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from copylint.documents.model import Block, BlockKind, Document
-from copylint.fingerprints import normalize
+from copylint.fingerprints import fold
 
 LEDE = "lede"
+_TABLE_KINDS = (BlockKind.TABLE_CELL, BlockKind.TABLE_HEADER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def find_headline(document: Document) -> Headline | None:
             (
                 block
                 for block in headings
-                if block.level == 1 and normalize(block.text) == normalize(title.text)
+                if block.level == 1 and fold(block.text) == fold(title.text)
             ),
             None,
         )
@@ -49,7 +50,10 @@ def find_headline(document: Document) -> Headline | None:
 
 
 def mark_lede(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Add the ``lede`` scope to the first paragraph after the headline, if any."""
+    """Add the ``lede`` scope to the first paragraph after the headline, if any.
+
+    A story that opens with a table (a wire earnings report) has no lede.
+    """
     start = next(
         (
             i + 1
@@ -59,6 +63,8 @@ def mark_lede(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         0,
     )
     for index in range(start, len(blocks)):
+        if blocks[index].kind in _TABLE_KINDS:
+            return blocks
         if blocks[index].kind is BlockKind.PARAGRAPH:
             lede = replace(blocks[index], scopes=blocks[index].scopes | {LEDE})
             return (*blocks[:index], lede, *blocks[index + 1 :])

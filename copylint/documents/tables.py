@@ -1,0 +1,102 @@
+"""Tables and data lines written as paragraphs: wire earnings, prices, results.
+
+Markdown and HTML tables are tables by their markup. Copy often carries tables with
+no markup at all: a wire earnings report ("Shr 1.88 dlrs vs 71 cts", "Avg shrs 13.9
+mln vs 13.8 mln"), a price list flattened onto one line, sports results ("Celtic 2
+Rangers nil"), columns aligned with spaces. A paragraph (or list item) is a table row
+when each of its lines is a data line:
+
+- it does not end like a sentence and its words stand in columns (two gaps of two
+  spaces or a tab, not after a full stop); or
+- it has at least twice as many figures (``copylint.fingerprints``: digits, numbers
+  and dates written out) as function words ("the", "of", "is": ``data/tables.yaml``),
+  and either figures make up half its words, or it does not end like a sentence and
+  has two figures or more, a fifth of its words or more ("Net loss 9,883,000 vs loss
+  2,744,000", but not "Halo 2 is out on 9 November in the US").
+
+A line that does not end like a sentence and is short or set in capitals ("Year",
+"Nine mths", "LORD ABBETT TAX FREE INCOME TEXAS SERIES") next to a table row is the
+table's header. Rows get the ``table`` and
+``table.cell`` scopes and headers ``table`` and ``table.header``, as Markdown tables do;
+they are no longer paragraphs, so prose rules, duplicate checks and readability do not
+read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+from copylint.documents.model import (
+    TABLE_CELL_SCOPES,
+    TABLE_HEADER_SCOPES,
+    Block,
+    BlockKind,
+)
+from copylint.fingerprints import count_figures
+from copylint.words import words
+
+HEADER_MAX_WORDS = 8
+_PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+_ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"'()[]“”‘’—–-/", " "))
+_COLUMN_GAP = regex.compile(r"(?<=[^\s.!?])(?: {2,}|\t)(?=\S)")
+
+
+def mark_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return ``blocks`` with data paragraphs made table rows and their labels headers."""
+    rows = [block.kind in _PROSE_KINDS and _is_row(block.text) for block in blocks]
+    marked = list(blocks)
+    for index, block in enumerate(blocks):
+        if rows[index]:
+            marked[index] = replace(block, kind=BlockKind.TABLE_CELL, scopes=TABLE_CELL_SCOPES)
+        elif block.kind in _PROSE_KINDS and _beside_row(rows, index) and _is_label(block.text):
+            marked[index] = replace(block, kind=BlockKind.TABLE_HEADER, scopes=TABLE_HEADER_SCOPES)
+    return tuple(marked)
+
+
+def _beside_row(rows: list[bool], index: int) -> bool:
+    return (index > 0 and rows[index - 1]) or (index + 1 < len(rows) and rows[index + 1])
+
+
+def _is_row(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    data = [_is_data_line(line) for line in lines]
+    return any(data) and all(
+        is_data or _is_label(line) for is_data, line in zip(data, lines, strict=True)
+    )
+
+
+def _is_data_line(line: str) -> bool:
+    ends_sentence = bool(_ENDS_SENTENCE.search(line.rstrip()))
+    if not ends_sentence and len(_COLUMN_GAP.findall(line)) >= 2:
+        return True
+    tokens = line.casefold().translate(_PUNCTUATION_TO_SPACE).split()
+    function_words = sum(map(_function_words().__contains__, tokens))
+    if 3 * function_words > len(tokens):
+        return False
+    found = words(line)
+    figures = count_figures(found)
+    if figures < 2 * function_words:
+        return False
+    if len(found) >= 2 and figures * 2 >= len(found):
+        return True
+    return not ends_sentence and figures >= 2 and figures * 5 >= len(found)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    text = resources.files("copylint").joinpath("data/tables.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(text)["function_words"].split())
+
+
+def _is_label(line: str) -> bool:
+    """Tell whether a line reads as a label: short or set in capitals, not a sentence."""
+    if _ENDS_SENTENCE.search(line.rstrip()):
+        return False
+    count = len(words(line))
+    return 0 < count <= HEADER_MAX_WORDS or (count > 0 and line.upper() == line)

@@ -1,0 +1,283 @@
+"""Find texts that repeat one another, word for word or with light edits, at any length.
+
+Two texts are copies when one can be turned into the other by changing, adding or
+dropping at most a budget of words (``Tolerance``), and they agree on their facts:
+the same figures in the same order, and no name put in place of another. A text can
+also repeat another inside itself (a paragraph pasted into a longer one, or two
+paragraphs merged into one): then the shorter is found, within its budget, in a
+stretch of the longer.
+
+Candidates come from an inverted index of words, never from all pairs. Each text is
+probed with its rarest words: if two texts share all but ``k`` of the shorter one's
+words, the rarest word they share is among the shorter one's ``k + 1`` rarest
+(prefix filtering), so no copy within the budget is missed, short ones included;
+probing with a few more than ``k + 1`` and asking for as many more shared keeps the
+candidates few.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from itertools import chain
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from copylint.fingerprints import Fingerprint
+
+EXTRA_PROBES = 2
+
+
+class Overlap(Enum):
+    """How a later text repeats an earlier one."""
+
+    SAME = "same"
+    """The two are the same text, maybe with a few words changed."""
+    PART = "part"
+    """The later text repeats a stretch of the earlier, longer one."""
+    MORE = "more"
+    """The later text holds all of the earlier one and more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How many words a copy may change: ``changed_percent`` of them, rounded up, at least
+    ``changed_words``; and how long a text must be to count when found inside another
+    (``min_contained_words``: a short stock sentence turns up inside many paragraphs).
+
+    The budget of a pair is the larger of the two, on the longer text for two texts of
+    about one length, on the shorter for one inside another.
+    """
+
+    changed_words: int = 0
+    changed_percent: float = 10.0
+    min_contained_words: int = 12
+
+    def budget(self, words: int) -> int:
+        """Return how many words a text of ``words`` words may differ in."""
+        return max(self.changed_words, math.ceil(words * self.changed_percent / 100))
+
+    def reach(self, words: int) -> int:
+        """Return the most words a text of ``words`` words may differ from a longer copy in."""
+        changed = self.budget(words)
+        while self.budget(words + changed + 1) >= changed + 1:
+            changed += 1
+        return changed
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    """How one text repeats another: the overlap and the words changed (0: word for word)."""
+
+    overlap: Overlap
+    changed: int
+
+    def reversed(self) -> Similarity:
+        """Return how the earlier text repeats the later one."""
+        turned = {Overlap.PART: Overlap.MORE, Overlap.MORE: Overlap.PART}
+        return Similarity(turned.get(self.overlap, self.overlap), self.changed)
+
+    def describe(self) -> str:
+        """Say it in a message's words: "word for word", "2 words changed", "part of it"."""
+        if self.overlap is Overlap.PART:
+            return "part of it"
+        if self.overlap is Overlap.MORE:
+            return "with more added"
+        if self.changed == 0:
+            return "word for word"
+        return f"{self.changed} word{'s' if self.changed > 1 else ''} changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A later text (by index) that repeats an earlier one."""
+
+    later: int
+    earlier: int
+    similarity: Similarity
+
+
+def compare(later: Fingerprint, earlier: Fingerprint, tolerance: Tolerance) -> Similarity | None:
+    """Return how ``later`` repeats ``earlier`` as one text, or None when it does not."""
+    budget = tolerance.budget(max(len(later), len(earlier)))
+    if abs(len(later) - len(earlier)) > budget:
+        return None
+    changed = Levenshtein.distance(later.codes, earlier.codes, score_cutoff=budget)
+    if changed > budget or not _same_facts(later, earlier):
+        return None
+    return Similarity(Overlap.SAME, changed)
+
+
+def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) -> int | None:
+    """Return how many words ``shorter`` changes where ``longer`` repeats it, or None.
+
+    rapidfuzz finds the stretch of ``longer`` most like ``shorter``; the stretch is then
+    widened or narrowed by up to the budget at either end to count the fewest changes.
+    Where the stretch starts and ends is free, which is slack of its own, so the budget
+    is one word less than for two texts of one length.
+    """
+    budget = tolerance.budget(len(shorter)) - 1
+    if budget < 0 or len(shorter) < tolerance.min_contained_words or len(longer) <= len(shorter):
+        return None
+    cutoff = 100 * (1 - 2 * budget / len(shorter))
+    window = fuzz.partial_ratio_alignment(shorter.codes, longer.codes, score_cutoff=cutoff)
+    if window is None:
+        return None
+    best: tuple[int, int, int] | None = None
+    for start in range(max(0, window.dest_start - budget), window.dest_start + budget + 1):
+        for end in range(start + len(shorter) - budget, start + len(shorter) + budget + 1):
+            stretch = longer.codes[start:end]
+            changed = Levenshtein.distance(shorter.codes, stretch, score_cutoff=budget)
+            if changed <= budget and (best is None or changed < best[0]):
+                best = (changed, start, end)
+    if best is None:
+        return None
+    changed, start, end = best
+    same = shorter.figures() == longer.figures(start, end) and not _replaced_names(
+        shorter.names(), longer.names(start, end)
+    )
+    return changed if same else None
+
+
+def _same_facts(one: Fingerprint, other: Fingerprint) -> bool:
+    return one.figures() == other.figures() and not _replaced_names(one.names(), other.names())
+
+
+def _replaced_names(one: list[str], other: list[str]) -> bool:
+    """Tell whether each side has a name the other lacks: one name put in place of another."""
+    first, second = Counter(one), Counter(other)
+    return bool(first - second) and bool(second - first)
+
+
+def find_repeats(
+    prints: Sequence[Fingerprint],
+    owners: Sequence[int],
+    tolerance: Tolerance,
+    across_owners: bool,
+) -> Iterator[Repeat]:
+    """Yield each text that repeats an earlier one, with the earlier text it repeats.
+
+    With ``across_owners`` only texts of different owners are paired (another file);
+    without it only texts of the same owner (the same draft). Each later text is paired
+    with the earliest text it repeats word for word if there is one, else with the one
+    it is closest to (fewest words changed, then the earliest).
+    """
+    index = _WordIndex(prints, tolerance)
+    candidates = index.candidates(owners, across_owners)
+    first_copy: dict[str, list[int]] = defaultdict(list)
+    for later, current in enumerate(prints):
+        copies = first_copy[current.codes]
+        exact = next((e for e in copies if (owners[e] != owners[later]) == across_owners), None)
+        copies.append(later)
+        if exact is not None:
+            yield Repeat(later, exact, Similarity(Overlap.SAME, 0))
+            continue
+        closest = index.closest(later, sorted(candidates[later]))
+        if closest is not None:
+            yield closest
+
+
+class _WordIndex:
+    """Which texts hold which words, for finding candidate copies without all pairs.
+
+    A copy with ``k`` words changed, added or dropped lacks at most ``k`` of the
+    distinct words of the shorter text, so texts are indexed by their distinct words.
+    Word sets are made when needed and not kept: an archive's texts are many.
+    """
+
+    def __init__(self, prints: Sequence[Fingerprint], tolerance: Tolerance) -> None:
+        self.prints = prints
+        self.tolerance = tolerance
+
+    def candidates(self, owners: Sequence[int], across_owners: bool) -> dict[int, set[int]]:
+        """Return, for each text, the earlier texts that may repeat it or that it may repeat.
+
+        Each text probes the index with its ``k + 1 + EXTRA_PROBES`` rarest words; a text
+        that holds fewer than ``1 + EXTRA_PROBES`` of them cannot be its copy. When there
+        are fewer pairs than words (a short draft), every pair is a candidate.
+        """
+        pairs = len(self.prints) * (len(self.prints) - 1) // 2
+        if pairs <= sum(map(len, self.prints)):
+            return self._all_pairs(owners, across_owners)
+        reaches = [self.tolerance.reach(len(current)) for current in self.prints]
+        probes = self._rarest_words(reaches)
+        postings = self._postings(set(chain.from_iterable(probes)))
+        found: dict[int, set[int]] = defaultdict(set)
+        for text, own in enumerate(probes):
+            hits: Counter[int] = Counter()
+            for word in own:
+                hits.update(postings[word])
+            needed = len(own) - reaches[text]
+            for other, count in hits.items():
+                eligible = other != text and (owners[other] != owners[text]) == across_owners
+                if eligible and count >= needed:
+                    found[max(text, other)].add(min(text, other))
+        return found
+
+    def _rarest_words(self, reaches: list[int]) -> list[list[str]]:
+        """Return each text's ``reach + 1 + EXTRA_PROBES`` rarest words, rarest first.
+
+        Rarity is one order for all texts (fewest texts first, then the word's code), as
+        prefix filtering needs.
+        """
+        frequency = Counter(chain.from_iterable(set(current.codes) for current in self.prints))
+        order = sorted(frequency, key=lambda word: (frequency[word], word))
+        rank = {word: place for place, word in enumerate(order)}
+        return [
+            sorted(set(current.codes), key=rank.__getitem__)[: reach + 1 + EXTRA_PROBES]
+            for current, reach in zip(self.prints, reaches, strict=True)
+        ]
+
+    def _postings(self, words: set[str]) -> dict[str, list[int]]:
+        """Return, for each of ``words``, the texts that hold it, in order."""
+        postings: dict[str, list[int]] = {word: [] for word in words}
+        for text, current in enumerate(self.prints):
+            for word in postings.keys() & set(current.codes):
+                postings[word].append(text)
+        return postings
+
+    def _reach(self, text: int) -> int:
+        return self.tolerance.reach(len(self.prints[text]))
+
+    def _all_pairs(self, owners: Sequence[int], across_owners: bool) -> dict[int, set[int]]:
+        """Return every eligible pair: for a few texts, cheaper than probing an index."""
+        return {
+            later: {e for e in range(later) if (owners[e] != owners[later]) == across_owners}
+            for later in range(len(self.prints))
+        }
+
+    def closest(self, later: int, earlier: list[int]) -> Repeat | None:
+        """Return the repeat of the earlier text that ``later`` is closest to, if any."""
+        best: Repeat | None = None
+        for other in earlier:
+            similarity = self._similarity(later, other)
+            if similarity is not None and (
+                best is None or _rank(similarity) < _rank(best.similarity)
+            ):
+                best = Repeat(later, other, similarity)
+        return best
+
+    def _similarity(self, later: int, earlier: int) -> Similarity | None:
+        """Compare two texts, skipping rapidfuzz when they share too few words to match."""
+        one, other = self.prints[later], self.prints[earlier]
+        shorter = later if len(one) <= len(other) else earlier
+        words = set(self.prints[shorter].codes)
+        shared = len(words.intersection(one.codes if shorter == earlier else other.codes))
+        if shared < len(words) - self._reach(shorter):
+            return None
+        same = compare(one, other, self.tolerance)
+        if same is not None:
+            return same
+        part = contains(other, one, self.tolerance)
+        if part is not None:
+            return Similarity(Overlap.PART, part)
+        more = contains(one, other, self.tolerance)
+        return None if more is None else Similarity(Overlap.MORE, more)
+
+
+def _rank(similarity: Similarity) -> tuple[bool, int]:
+    return similarity.overlap is not Overlap.SAME, similarity.changed

@@ -1,0 +1,40 @@
+"""What a word is, wherever copylint counts or compares words.
+
+A word is a run of letters and digits, joined inside by hyphens, slashes and
+apostrophes ("co-operate", "and/or", "don't"), and a figure keeps its decimal point,
+thousands separators and fractions ("1,234.5", "8-3/4", "0/92", "10:30"). Initialisms
+with points ("U.S.", "a.m.") are one word each. Punctuation around words is not part
+of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Python's re module (faster here than the regex module): [^\W_] is a letter or a digit.
+_WORD = re.compile(
+    r"""
+    (?:[^\W\d_]\.){2,}(?![^\W\d_])(?:['’][^\W\d_]+)?   # initialisms: U.S., a.m., U.K.'s
+    | [^\W_]+(?:
+        (?:[-/'’]|(?<=\d)[.,:](?=\d))                  # joined by - / ' ’, or . , : in figures
+        [^\W_]+
+      )*
+    """,
+    re.VERBOSE,
+)
+
+
+def find_words(text: str) -> Iterator[re.Match[str]]:
+    """Yield the match of each word of ``text``, in order."""
+    return _WORD.finditer(text)
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, in order."""
+    return _WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    """Count the words of ``text``."""
+    return sum(1 for _ in _WORD.finditer(text))
