@@ -114,8 +114,9 @@ def fold(text: str) -> str:
 
 
 def fold_words(raw: list[str]) -> list[str]:
-    """Fold words for comparison: case, apostrophes, initialisms' points, thousands commas."""
-    joined = _SEPARATOR.join(raw).casefold().replace("’", "'")
+    """Fold words for comparison: case, apostrophes, line breaks after hyphens, initialisms'
+    points, thousands commas."""
+    joined = _SEPARATOR.join(raw).casefold().replace("’", "'").replace("-\n", "-")
     joined = _THOUSANDS.sub("", _INITIALISM_POINT.sub("", joined))
     return joined.split(_SEPARATOR) if raw else []
 

@@ -1,7 +1,8 @@
 """What a word is, wherever copylint counts or compares words.
 
 A word is a run of letters and digits, joined inside by hyphens, slashes and
-apostrophes ("co-operate", "and/or", "don't"), and a figure keeps its decimal point,
+apostrophes ("co-operate", "and/or", "don't"; a hyphen that ends a hard-wrapped line
+joins too), and a figure keeps its decimal point,
 thousands separators and fractions ("1,234.5", "8-3/4", "0/92", "10:30"). Initialisms
 with points ("U.S.", "a.m.") are one word each. Punctuation around words is not part
 of them.
@@ -17,7 +18,7 @@ _WORD = re.compile(
     r"""
     (?:[^\W\d_]\.){2,}(?![^\W\d_])(?:['’][^\W\d_]+)?   # initialisms: U.S., a.m., U.K.'s
     | [^\W_]+(?:
-        (?:[-/'’]|(?<=\d)[.,:](?=\d))                  # joined by - / ' ’, or . , : in figures
+        (?:-\n|[-/'’]|(?<=\d)[.,:](?=\d))             # joined by - / ' ’, or . , : in figures
         [^\W_]+
       )*
     """,

@@ -9,10 +9,14 @@ when each of its lines is a data line:
 - it does not end like a sentence and its words stand in columns (two gaps of two
   spaces or a tab, not after a full stop); or
 - it has at least twice as many figures (``copylint.fingerprints``: digits, numbers
-  and dates written out) as function words ("the", "of", "is": ``data/tables.yaml``),
-  and either figures make up half its words, or it does not end like a sentence and
-  has two figures or more, a fifth of its words or more ("Net loss 9,883,000 vs loss
-  2,744,000", but not "Halo 2 is out on 9 November in the US").
+  and dates written out) as function words in lower case ("the", "of", "is":
+  ``data/tables.yaml``), and either figures make up half its words, or it does not
+  end like a sentence and has two figures or more, a fifth of its words or more ("Net
+  loss 9,883,000 vs loss 2,744,000", but not "Halo 2 is out on 9 November in the US");
+  or
+- it lists names: no function words, commas or semicolons between at least four
+  words, four in five of them capitalised (a team sheet: "R Russell, B Douglas, N
+  Hines, J Dunbar").
 
 A line that does not end like a sentence and is short or set in capitals ("Year",
 "Nine mths", "LORD ABBETT TAX FREE INCOME TEXAS SERIES") next to a table row is the
@@ -41,6 +45,7 @@ from copylint.fingerprints import count_figures
 from copylint.words import words
 
 HEADER_MAX_WORDS = 8
+LABEL_IN_ROW_WORDS = 4
 _PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 _ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’)\]]*$")
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"'()[]“”‘’—–-/", " "))
@@ -64,22 +69,36 @@ def _beside_row(rows: list[bool], index: int) -> bool:
 
 
 def _is_row(text: str) -> bool:
+    """Tell whether a block is a table row: data lines, with maybe a short label among them.
+
+    A label inside the block has at most ``LABEL_IN_ROW_WORDS`` words ("Year"), and when
+    the block's last line ends like a sentence every line is judged as one that does, so
+    that a hard-wrapped paragraph full of figures stays a paragraph.
+    """
     lines = [line for line in text.split("\n") if line.strip()]
-    data = [_is_data_line(line) for line in lines]
-    return any(data) and all(
-        is_data or _is_label(line) for is_data, line in zip(data, lines, strict=True)
+    block_ends_sentence = _ends_sentence(lines[-1])
+    data = [_is_data_line(line, block_ends_sentence or _ends_sentence(line)) for line in lines]
+    labels = (
+        is_data or _is_label(line, LABEL_IN_ROW_WORDS)
+        for is_data, line in zip(data, lines, strict=True)
     )
+    return any(data) and all(labels)
 
 
-def _is_data_line(line: str) -> bool:
-    ends_sentence = bool(_ENDS_SENTENCE.search(line.rstrip()))
+def _ends_sentence(line: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(line.rstrip()))
+
+
+def _is_data_line(line: str, ends_sentence: bool) -> bool:
     if not ends_sentence and len(_COLUMN_GAP.findall(line)) >= 2:
         return True
-    tokens = line.casefold().translate(_PUNCTUATION_TO_SPACE).split()
+    tokens = line.translate(_PUNCTUATION_TO_SPACE).split()
     function_words = sum(map(_function_words().__contains__, tokens))
     if 3 * function_words > len(tokens):
         return False
     found = words(line)
+    if function_words == 0 and _is_name_list(line, found):
+        return True
     figures = count_figures(found)
     if figures < 2 * function_words:
         return False
@@ -88,15 +107,22 @@ def _is_data_line(line: str) -> bool:
     return not ends_sentence and figures >= 2 and figures * 5 >= len(found)
 
 
+def _is_name_list(line: str, found: list[str]) -> bool:
+    """Tell whether a line lists names: a team sheet, a cast, a list of nominees."""
+    capitalised = sum(1 for word in found if word[0].isupper())
+    separators = line.count(",") + line.count(";")
+    return len(found) >= 4 and separators >= 2 and capitalised * 5 >= len(found) * 4
+
+
 @cache
 def _function_words() -> frozenset[str]:
     text = resources.files("copylint").joinpath("data/tables.yaml").read_text("utf-8")
     return frozenset(yaml.safe_load(text)["function_words"].split())
 
 
-def _is_label(line: str) -> bool:
+def _is_label(line: str, max_words: int = HEADER_MAX_WORDS) -> bool:
     """Tell whether a line reads as a label: short or set in capitals, not a sentence."""
-    if _ENDS_SENTENCE.search(line.rstrip()):
+    if _ends_sentence(line):
         return False
     count = len(words(line))
-    return 0 < count <= HEADER_MAX_WORDS or (count > 0 and line.upper() == line)
+    return 0 < count <= max_words or (count > 0 and line.upper() == line)
