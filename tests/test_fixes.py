@@ -122,3 +122,29 @@ def test_failed_write_leaves_the_original(tmp_path: Path, monkeypatch: pytest.Mo
         write_atomically(path, b"new\n")
     assert path.read_text(encoding="utf-8") == "original\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt"]
+
+
+def test_fix_deletes_an_exact_prose_repeat_but_never_a_table_row_or_a_near_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repeated = "Crews reopened the coastal highway on Tuesday after two days of heavy rain."
+    near = "Crews expect the harbour bridge to reopen on Friday if the wind drops by then."
+    text = "\n\n".join(
+        [
+            "Highway reopens",
+            "Avg shrs 13.9 mln vs 13.8 mln",
+            repeated,
+            near,
+            "Year",
+            "Avg shrs 13.9 mln vs 13.8 mln",
+            repeated,
+            near.replace("drops", "falls"),
+        ]
+    )
+    path = _draft(tmp_path, "draft.txt", text + "\n")
+    main(["--fix", str(path)])
+    kept = path.read_text(encoding="utf-8").split("\n\n")
+    assert kept.count("Avg shrs 13.9 mln vs 13.8 mln") == 2
+    assert kept.count(repeated) == 1
+    assert near.replace("drops", "falls") + "\n" in kept
+    assert "Paragraph repeats line 7 (1 word changed)" in capsys.readouterr().out

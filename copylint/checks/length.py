@@ -1,6 +1,7 @@
 """``extends: length``: a sentence, paragraph or lede longer than a plain limit.
 
-Counts ``words`` or ``sentences`` in each segment of the rule's scope and reports the
+Counts ``words`` (as ``copylint.words`` defines them: "8-3/4" and "U.S." are one
+word each) or ``sentences`` in each segment of the rule's scope and reports the
 whole segment when the count is over ``max``. ``%d`` in the message is the count, then
 the limit.
 """
@@ -12,14 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from copylint.checks.base import CheckKind, Match, choice, integer
 from copylint.sentences import split_sentences
+from copylint.words import count_words
 
 WORDS = "words"
 SENTENCES = "sentences"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.,-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ def count_units(text: str, unit: str) -> int:
     """Count the words or the sentences in ``text``."""
     if unit == SENTENCES:
         return len(split_sentences(text))
-    return len(_WORD.findall(text))
+    return count_words(text)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Length:

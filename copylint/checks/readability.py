@@ -19,6 +19,7 @@ from typing import Any
 from copylint.checks.base import CheckContext, CheckKind, Match, integer, number, string_list
 from copylint.documents import Document
 from copylint.syllables import textstat
+from copylint.words import count_words
 
 SUMMARY = "summary"
 METRICS = ("Flesch-Kincaid", "Gunning Fog", "Coleman-Liau", "SMOG", "Automated Readability")
@@ -47,7 +48,7 @@ class Readability:
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]
         text = "\n".join(block.text for block in prose)
-        if not prose or len(text.split()) < self.min_words:
+        if not prose or count_words(text) < self.min_words:
             return
         start, end = prose[0].source_span()
         stats = textstat()

@@ -5,12 +5,16 @@ with those of every other file linted in the same run, through the word index of
 ``copylint.repeats`` (never all pairs), with the same tolerance as ``duplicate``:
 ``changed_words``, ``changed_percent``, and never another figure or name. Texts
 matching one of the ``allow`` patterns (agency credits, "contributed to this report")
-are never compared. A copy is reported in each file after the first that has it;
-``%s`` in the message is the other file and line, then how it repeats it.
+are never compared, and a text whose copies are in ``standing_stories`` stories or
+more (3) is standing copy, reused on purpose (a boilerplate explainer, the intro of
+a recurring table), and never reported. A copy is reported in each file after the
+first that has it; ``%s`` in the message is the other file and line, then how it
+repeats it.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +48,7 @@ class Reuse:
     min_words: int
     tolerance: Tolerance
     allow: tuple[regex.Pattern[str], ...]
+    standing_stories: int
 
     def units(self, document: Document) -> Iterator[Unit]:
         for text, start, end in self._pieces(document):
@@ -52,7 +57,9 @@ class Reuse:
                 yield Unit(start, end, key)
 
     def reuses(self, keys: Sequence[Fingerprint], owners: Sequence[int]) -> Iterator[Repeat]:
-        return find_repeats(keys, owners, self.tolerance, across_owners=True)
+        found = list(find_repeats(keys, owners, self.tolerance, across_owners=True))
+        standing = _standing(found, owners, self.standing_stories)
+        return (repeat for repeat in found if repeat.later not in standing)
 
     def _pieces(self, document: Document) -> Iterator[tuple[str, int, int]]:
         if self.unit == HEADLINE:
@@ -67,6 +74,27 @@ class Reuse:
         return any(pattern.search(text) for pattern in self.allow)
 
 
+def _standing(found: list[Repeat], owners: Sequence[int], stories: int) -> set[int]:
+    """Return the units whose copies, all told, are in ``stories`` stories or more.
+
+    Copies are grouped through every repeat found (a copy of a copy is in the group).
+    """
+    group = {unit: unit for repeat in found for unit in (repeat.later, repeat.earlier)}
+
+    def root(unit: int) -> int:
+        while group[unit] != unit:
+            group[unit] = group[group[unit]]
+            unit = group[unit]
+        return unit
+
+    for repeat in found:
+        group[root(repeat.later)] = root(repeat.earlier)
+    members: dict[int, set[int]] = defaultdict(set)
+    for unit in group:
+        members[root(unit)].add(owners[unit])
+    return {unit for unit in group if len(members[root(unit)]) >= stories}
+
+
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Reuse:
     """Read the unit, the word minimum, the tolerance and the allow-list."""
     return Reuse(
@@ -74,6 +102,7 @@ def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -
         min_words=options.get("min_words", 8),
         tolerance=tolerance(options),
         allow=tuple(compile_pattern(pattern) for pattern in options.get("allow", [])),
+        standing_stories=options.get("standing_stories", 3),
     )
 
 
@@ -83,6 +112,7 @@ KIND = CheckKind(
         "min_words": integer,
         **TOLERANCE_OPTIONS,
         "allow": string_list,
+        "standing_stories": integer,
     },
     build=build,
 )
