@@ -2,10 +2,10 @@
 
 A word is a run of letters and digits, joined inside by hyphens, slashes and
 apostrophes ("co-operate", "and/or", "don't"; a hyphen that ends a hard-wrapped line
-joins too), and a figure keeps its decimal point,
-thousands separators and fractions ("1,234.5", "8-3/4", "0/92", "10:30"). Initialisms
-with points ("U.S.", "a.m.") are one word each. Punctuation around words is not part
-of them.
+joins too) and by points with no space after them ("Amazon.com", a ticker "PGLO.AS");
+a figure keeps its decimal point, thousands separators and fractions ("1,234.5",
+"8-3/4", "0/92", "10:30"). Initialisms with points ("U.S.", "a.m.") are one word each.
+Punctuation around words is not part of them.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from collections.abc import Iterator
 _WORD = re.compile(
     r"""
     (?:[^\W\d_]\.){2,}(?![^\W\d_])(?:['’][^\W\d_]+)?   # initialisms: U.S., a.m., U.K.'s
-    | [^\W_]+(?:
-        (?:-\n|[-/'’]|(?<=\d)[.,:](?=\d))             # joined by - / ' ’, or . , : in figures
+    | (?!(?<=['’])s\b)                                  # not the s of <Acme Inc>'s
+      [^\W_]+(?:
+        (?:-\n|[-/'’.]|(?<=\d)[,:](?=\d))             # joined by - / ' ’ ., or , : in figures
         [^\W_]+
       )*
     """,

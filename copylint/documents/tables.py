@@ -14,16 +14,20 @@ when each of its lines is a data line:
   end like a sentence and has two figures or more, a fifth of its words or more ("Net
   loss 9,883,000 vs loss 2,744,000", but not "Halo 2 is out on 9 November in the US");
   or
+- it does not end like a sentence, has no punctuation between words at all, and
+  figures make up three in ten of its words ("May/Jul 1 under 1 under Jul/Aug even
+  even", where "under" is a quote, not a preposition); or
 - it lists names: no function words, commas or semicolons between at least four
   words, four in five of them capitalised (a team sheet: "R Russell, B Douglas, N
   Hines, J Dunbar").
 
-A line that does not end like a sentence and is short or set in capitals ("Year",
-"Nine mths", "LORD ABBETT TAX FREE INCOME TEXAS SERIES") next to a table row is the
-table's header. Rows get the ``table`` and
-``table.cell`` scopes and headers ``table`` and ``table.header``, as Markdown tables do;
-they are no longer paragraphs, so prose rules, duplicate checks and readability do not
-read them.
+A label next to a table row is the table's header: a line that does not end like a
+sentence and is short or set in capitals ("Year", "Average CD rates of city, trust and
+long-term banks", "LORD ABBETT TAX FREE INCOME TEXAS SERIES", "CORN (cont.)"), or a
+line that introduces what follows ("New rates were as follows -", "Results for the
+quarter:"). Rows get the ``table`` and ``table.cell`` scopes and headers ``table``
+and ``table.header``, as Markdown tables do; they are no longer paragraphs, so prose
+rules, duplicate checks and readability do not read them.
 """
 
 from __future__ import annotations
@@ -41,14 +45,18 @@ from copylint.documents.model import (
     Block,
     BlockKind,
 )
-from copylint.fingerprints import count_figures
+from copylint.fingerprints import is_figure
 from copylint.words import words
 
-HEADER_MAX_WORDS = 8
+HEADER_MAX_WORDS = 12
+INTRODUCTION_MAX_WORDS = 30
 LABEL_IN_ROW_WORDS = 4
 _PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 _ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’)\]]*$")
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"'()[]“”‘’—–-/", " "))
+_BRACKETED_ABBREVIATION = regex.compile(r"\(\p{L}+\.\)\s*$")
+_INTRODUCES = regex.compile(r"(?::|\s-+|--|—)\s*$")
+_CLAUSE_BREAK = regex.compile(r"[.,;:!?][\"'”’)\]]*\s")
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?])(?: {2,}|\t)(?=\S)")
 
 
@@ -94,12 +102,15 @@ def _is_data_line(line: str, ends_sentence: bool) -> bool:
         return True
     tokens = line.translate(_PUNCTUATION_TO_SPACE).split()
     function_words = sum(map(_function_words().__contains__, tokens))
-    if 3 * function_words > len(tokens):
+    unpunctuated = not ends_sentence and not _CLAUSE_BREAK.search(line)
+    if 3 * function_words > len(tokens) and not unpunctuated:
         return False
     found = words(line)
     if function_words == 0 and _is_name_list(line, found):
         return True
-    figures = count_figures(found)
+    figures = sum(map(is_figure, found))
+    if unpunctuated and figures >= 2 and figures * 10 >= len(found) * 3:
+        return True
     if figures < 2 * function_words:
         return False
     if len(found) >= 2 and figures * 2 >= len(found):
@@ -121,8 +132,17 @@ def _function_words() -> frozenset[str]:
 
 
 def _is_label(line: str, max_words: int = HEADER_MAX_WORDS) -> bool:
-    """Tell whether a line reads as a label: short or set in capitals, not a sentence."""
-    if _ends_sentence(line):
-        return False
+    """Tell whether a line reads as a label, not a sentence.
+
+    A label is short or set in capitals and does not end like a sentence ("Year"; a
+    bracketed abbreviation is not an ending: "CORN (cont.)"), or it introduces what
+    follows ("Rates for the week were as follows -").
+    """
     count = len(words(line))
-    return 0 < count <= max_words or (count > 0 and line.upper() == line)
+    if not count:
+        return False
+    if _INTRODUCES.search(line):
+        return count <= INTRODUCTION_MAX_WORDS
+    if _BRACKETED_ABBREVIATION.search(line):
+        return count <= max_words
+    return not _ends_sentence(line) and (count <= max_words or line.upper() == line)
