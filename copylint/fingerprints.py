@@ -121,6 +121,7 @@ def fold_words(raw: list[str]) -> list[str]:
     return joined.split(_SEPARATOR) if raw else []
 
 
+@lru_cache(maxsize=65536)
 def is_figure(word: str) -> bool:
     """Tell whether a word is a figure: it has a digit, or is a number or a date written out.
 

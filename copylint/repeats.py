@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from itertools import chain
 
 from rapidfuzz import fuzz
@@ -63,10 +64,21 @@ class Tolerance:
 
     def reach(self, words: int) -> int:
         """Return the most words a text of ``words`` words may differ from a longer copy in."""
-        changed = self.budget(words)
-        while self.budget(words + changed + 1) >= changed + 1:
-            changed += 1
-        return changed
+        return _reach(self, words)
+
+    def may_repeat(self, one: int, other: int) -> bool:
+        """Tell whether texts of ``one`` and ``other`` words can be copies at all."""
+        shorter, longer = sorted((one, other))
+        same_length = longer - shorter <= self.budget(longer)
+        return same_length or shorter >= max(self.min_contained_words, 1)
+
+
+@lru_cache(maxsize=4096)
+def _reach(tolerance: Tolerance, words: int) -> int:
+    changed = tolerance.budget(words)
+    while tolerance.budget(words + changed + 1) >= changed + 1:
+        changed += 1
+    return changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +276,8 @@ class _WordIndex:
     def _similarity(self, later: int, earlier: int) -> Similarity | None:
         """Compare two texts, skipping rapidfuzz when they share too few words to match."""
         one, other = self.prints[later], self.prints[earlier]
+        if not self.tolerance.may_repeat(len(one), len(other)):
+            return None
         shorter = later if len(one) <= len(other) else earlier
         words = set(self.prints[shorter].codes)
         shared = len(words.intersection(one.codes if shorter == earlier else other.codes))

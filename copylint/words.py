@@ -39,4 +39,4 @@ def words(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Count the words of ``text``."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
