@@ -14,6 +14,10 @@ more (a real one lost is a recall regression; a wrong one gone is progress).
 
 ``--stub FILE`` writes the unlabelled findings as label rows with the verdict ``?``,
 for you to read and fill in. Nothing else is written.
+
+With ``--check``, the exit code is 1 when a rule's precision is under the target for
+its level (``--error-target``, 98%; ``--warning-target``, 90%) or an error-level
+finding is unlabelled: CI runs it so that every error stays read.
 """
 
 from __future__ import annotations
@@ -91,8 +95,11 @@ def read_labels(path: Path) -> dict[tuple[str, int, str], Label]:
     return labels
 
 
-def report(findings: list[Finding], labels: dict[tuple[str, int, str], Label]) -> None:
-    """Print precision per rule, the unlabelled findings and the unmatched labels."""
+def report(findings: list[Finding], labels: dict[tuple[str, int, str], Label]) -> dict[str, float]:
+    """Print precision per rule, the unlabelled findings and the unmatched labels.
+
+    Return each rule's precision over its labelled findings.
+    """
     totals: Counter[str] = Counter()
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     for finding in findings:
@@ -102,13 +109,14 @@ def report(findings: list[Finding], labels: dict[tuple[str, int, str], Label]) -
             verdicts[finding.rule][label.verdict] += 1
     print(f"{'rule':<30} {'level':<8} {'findings':>8} {'labelled':>8} {'real':>6} {'precision':>9}")
     levels = {finding.rule: finding.severity for finding in findings}
+    precisions = {}
     for rule in sorted(totals, key=lambda r: (LEVELS.index(levels[r]), r)):
         real, wrong = verdicts[rule]["real"], verdicts[rule]["wrong"]
         labelled = real + wrong
-        precision = f"{real / labelled:.1%}" if labelled else "-"
-        print(
-            f"{rule:<30} {levels[rule]:<8} {totals[rule]:>8} {labelled:>8} {real:>6} {precision:>9}"
-        )
+        if labelled:
+            precisions[rule] = real / labelled
+        shown = f"{precisions[rule]:.1%}" if labelled else "-"
+        print(f"{rule:<30} {levels[rule]:<8} {totals[rule]:>8} {labelled:>8} {real:>6} {shown:>9}")
     unlabelled = [finding for finding in findings if finding.key not in labels]
     print(f"\n{len(unlabelled)} unlabelled findings")
     for finding in unlabelled:
@@ -118,6 +126,28 @@ def report(findings: list[Finding], labels: dict[tuple[str, int, str], Label]) -
     print(f"\n{len(gone)} labels match no finding")
     for (file, line, rule), label in gone:
         print(f"  {file}:{line}: {rule} ({label.verdict}: {label.reason})")
+    return precisions
+
+
+def problems(
+    findings: list[Finding],
+    labels: dict[tuple[str, int, str], Label],
+    precisions: dict[str, float],
+    targets: dict[str, float],
+) -> list[str]:
+    """Return what fails the targets: a rule under its level's target, an unlabelled error."""
+    levels = {finding.rule: finding.severity for finding in findings}
+    found = [
+        f"{rule}: precision {value:.1%} is under {targets[levels[rule]]:.0%}"
+        for rule, value in precisions.items()
+        if value < targets[levels[rule]]
+    ]
+    found += [
+        f"{finding.file}:{finding.line}: unlabelled error {finding.rule}"
+        for finding in findings
+        if finding.severity == "error" and finding.key not in labels
+    ]
+    return found
 
 
 def write_stub(path: Path, findings: list[Finding], labels: dict) -> None:
@@ -138,12 +168,21 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, required=True)
     parser.add_argument("--as-of", help="the story date for undated drafts (YYYY-MM-DD)")
     parser.add_argument("--stub", type=Path, help="write unlabelled findings here to label")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--error-target", type=float, default=0.98)
+    parser.add_argument("--warning-target", type=float, default=0.90)
     args = parser.parse_args()
     labels = read_labels(args.labels) if args.labels.exists() else {}
     findings = run_copylint(args.folder, args.as_of)
-    report(findings, labels)
+    precisions = report(findings, labels)
     if args.stub:
         write_stub(args.stub, findings, labels)
+    if args.check:
+        targets = {"error": args.error_target, "warning": args.warning_target}
+        failed = problems(findings, labels, precisions, targets)
+        for problem in failed:
+            print(f"FAIL {problem}")
+        sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
