@@ -48,7 +48,6 @@ MIN_WORDS = 12
 TARGET = 0.98
 LIGHT = ("exact", "rewrapped", "1 word", "2 words")
 PUNCTUATION = ".,;:!?\"'()[]<>“”‘’"
-TABLE_KINDS = (BlockKind.TABLE_CELL, BlockKind.TABLE_HEADER)
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ def _lines_of(document: Document, prose: bool) -> list[int]:
             continue
         line = document.lines.position(block.source_start())[0] - 1
         if not prose:
-            if block.kind in TABLE_KINDS:
+            if block.is_table:
                 found.append(line)
             continue
         plain = [word for word in block.text.split() if not _is_fact(word)]

@@ -29,7 +29,7 @@ from copylint.documents import BlockKind, Document, find_headline
 from copylint.fingerprints import fingerprint
 from copylint.repeats import Tolerance, compare
 
-_NOT_BODY = (BlockKind.TITLE, BlockKind.FRONT_MATTER, BlockKind.TABLE_CELL, BlockKind.TABLE_HEADER)
+_NOT_BODY = (BlockKind.TITLE, BlockKind.FRONT_MATTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class RepeatedHeadline:
             return
         wanted = fingerprint(headline.text)
         for block in document.blocks:
-            if block is headline.block or block.kind in _NOT_BODY:
+            if block is headline.block or block.kind in _NOT_BODY or block.is_table:
                 continue
             if compare(fingerprint(block.text), wanted, self.tolerance) is not None:
                 start, end = block.source_span()

@@ -149,6 +149,11 @@ class Block:
         stripped = stripped.rstrip()
         return cls(kind, stripped, builder.source_map().trimmed(lead), scopes, level)
 
+    @property
+    def is_table(self) -> bool:
+        """Tell whether the block is part of a table (a row or cell, or a header)."""
+        return self.kind in (BlockKind.TABLE_CELL, BlockKind.TABLE_HEADER)
+
     def source_start(self) -> int:
         """Return the source offset of the block's first character."""
         return self.source_map.to_source(0)

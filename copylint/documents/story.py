@@ -8,7 +8,6 @@ from copylint.documents.model import Block, BlockKind, Document
 from copylint.fingerprints import fold
 
 LEDE = "lede"
-_TABLE_KINDS = (BlockKind.TABLE_CELL, BlockKind.TABLE_HEADER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +62,7 @@ def mark_lede(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         0,
     )
     for index in range(start, len(blocks)):
-        if blocks[index].kind in _TABLE_KINDS:
+        if blocks[index].is_table:
             return blocks
         if blocks[index].kind is BlockKind.PARAGRAPH:
             lede = replace(blocks[index], scopes=blocks[index].scopes | {LEDE})
