@@ -17,20 +17,25 @@ from typing import Any
 
 from copylint.errors import CopylintError, read_yaml_file
 
-_PERSON_KEYS = frozenset({"name", "aliases", "offices"})
+_PERSON_KEYS = frozenset({"name", "aliases", "offices", "source"})
 _OFFICE_KEYS = frozenset(
-    {"title", "role", "start", "end", "descriptions", "administration", "keeps_title"}
+    {"title", "role", "start", "end", "elected", "descriptions", "administration", "keeps_title"}
 )
+_SOURCE_KEYS = frozenset({"name", "date", "url"})
 
 
 @dataclass(frozen=True, slots=True)
 class Office:
-    """An office a person held, from ``start`` up to (not including) ``end``."""
+    """An office a person held, from ``start`` up to (not including) ``end``.
+
+    ``elected`` is when the term was won, for "-elect" titles.
+    """
 
     title: str
     role: str
     start: datetime.date
     end: datetime.date | None = None
+    elected: datetime.date | None = None
     descriptions: tuple[str, ...] = ()
     administration: str | None = None
     keeps_title: bool = False
@@ -41,12 +46,22 @@ class Office:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where an entry comes from, and the date of the data."""
+
+    name: str
+    date: datetime.date
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
-    """Someone the knowledge base knows, by name and aliases."""
+    """Someone the knowledge base knows, by name and aliases, and where that comes from."""
 
     name: str
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
+    source: Source | None = None
 
     def held_on(self, day: datetime.date) -> list[Office]:
         """Return the offices held on ``day``, latest started first."""
@@ -69,19 +84,29 @@ class KnowledgeBase:
 
 @cache
 def load_knowledge_base(paths: tuple[Path, ...]) -> KnowledgeBase:
-    """Load and merge the files at ``paths``; raises CopylintError naming file and key."""
-    people: dict[str, Person] = {}
+    """Load and merge the files at ``paths``; raises CopylintError naming file and key.
+
+    People of a later file replace the people of the same name in earlier files; one
+    file may list several people of one name (homonyms).
+    """
+    people: list[Person] = []
     verified: list[datetime.date] = []
     for path in paths:
-        data = _read(path)
-        verified.append(_date(path, "verified_as_of", data.get("verified_as_of")))
-        entries = data.get("people")
-        if not isinstance(entries, list):
-            raise CopylintError(f"{path}: people: must be a list of people")
-        for index, entry in enumerate(entries):
-            person = _person(path, f"people[{index}]", entry)
-            people[person.name] = person
-    return KnowledgeBase(min(verified), tuple(people.values()))
+        date, own = read_people(path)
+        verified.append(date)
+        names = {person.name for person in own}
+        people = [person for person in people if person.name not in names] + own
+    return KnowledgeBase(min(verified), tuple(people))
+
+
+def read_people(path: Path) -> tuple[datetime.date, list[Person]]:
+    """Read one knowledge-base file: its ``verified_as_of`` date and its people."""
+    data = _read(path)
+    verified = _date(path, "verified_as_of", data.get("verified_as_of"))
+    entries = data.get("people")
+    if not isinstance(entries, list):
+        raise CopylintError(f"{path}: people: must be a list of people")
+    return verified, [_person(path, f"people[{i}]", entry) for i, entry in enumerate(entries)]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -102,6 +127,16 @@ def _person(path: Path, where: str, entry: Any) -> Person:
         name=entry["name"],
         aliases=tuple(_strings(path, f"{where}.aliases", entry.get("aliases", []))),
         offices=tuple(_office(path, f"{where}.offices[{i}]", o) for i, o in enumerate(offices)),
+        source=_source(path, f"{where}.source", entry["source"]) if "source" in entry else None,
+    )
+
+
+def _source(path: Path, where: str, entry: Any) -> Source:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise CopylintError(f"{path}: {where}.name: a source needs a name")
+    _known_keys(path, where, entry, _SOURCE_KEYS)
+    return Source(
+        entry["name"], _date(path, f"{where}.date", entry.get("date")), str(entry.get("url", ""))
     )
 
 
@@ -112,18 +147,21 @@ def _office(path: Path, where: str, entry: Any) -> Office:
     for key in ("title", "role"):
         if not isinstance(entry.get(key), str):
             raise CopylintError(f"{path}: {where}.{key}: must be a string")
-    end = entry.get("end")
+    end, elected = entry.get("end"), entry.get("elected")
     office = Office(
         title=entry["title"],
         role=entry["role"],
         start=_date(path, f"{where}.start", entry.get("start")),
         end=None if end is None else _date(path, f"{where}.end", end),
+        elected=None if elected is None else _date(path, f"{where}.elected", elected),
         descriptions=tuple(_strings(path, f"{where}.descriptions", entry.get("descriptions", []))),
         administration=entry.get("administration"),
         keeps_title=bool(entry.get("keeps_title", False)),
     )
     if office.end is not None and office.end < office.start:
         raise CopylintError(f"{path}: {where}.end: is before start")
+    if office.elected is not None and office.elected > office.start:
+        raise CopylintError(f"{path}: {where}.elected: is after start")
     return office
 
 

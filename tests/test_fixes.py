@@ -94,7 +94,7 @@ def test_what_is_fixed_and_what_is_only_suggested(tmp_path: Path) -> None:
     path = _draft(tmp_path, "draft.md", text)
     main(["--fix", "--as-of", "2025-06-01", str(path)])
     assert path.read_text(encoding="utf-8") == text.replace("Past history", "History").replace(
-        "President Joe Biden", "former President Joe Biden"
+        "President Joe Biden", "Former President Joe Biden"
     )
 
 

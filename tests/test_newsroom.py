@@ -183,7 +183,7 @@ def test_house_knowledge_base_adds_and_replaces_people(
     main(["--select", "newsroom.StaleTitle", "--as-of", "2025-06-01", "d.txt"])
     assert _lines(capsys) == [
         "d.txt:1:1: error[newsroom.StaleTitle] Stale title: Maria Alvarez was Council "
-        "President until 2025-01-01; on 2025-06-01 write 'former Council President Maria "
+        "President until 2025-01-01; on 2025-06-01 write 'Former Council President Maria "
         "Alvarez' (knowledge base verified 2026-10-01)"
     ]
 

@@ -1,13 +1,19 @@
 """``extends: stale``: titles that are wrong on the story's date.
 
-Checks names from a knowledge base of officeholders (``copylint.knowledge``), in four
-forms: a capitalised title before a full name that the person does not hold on the
-date ("President Joe Biden" in 2025); "former" before a title still held; "-elect"
-after the term began; and an appositive that frames a current role as past ("Steve
-Witkoff, a Middle East envoy during the Trump administration"). A surname alone is
-never matched. ``%s`` in the message explains what the title should be on that date.
-A title before a name is fixed with the knowledge base's form; an appositive is only
-suggested, since rewriting it is an editor's call.
+Names come from a knowledge base of officeholders (``copylint.knowledge``), matched as
+whole names ("Donald Trump" is not "Donald Trump Jr."); a one-word name ("Francis")
+only after one of that person's own titles, once the person held it. The title phrase
+before a name is read with the title grammar (``copylint.titles``: written forms,
+qualifiers, modifiers). A title is stale when it is wrong for every known person of
+that name on the date: a bare title not held ("President Joe Biden" in 2025), "former"
+or "ex-" before a title still held, "-elect" after the term began; or an appositive
+that frames a current role as past ("Steve Witkoff, a Middle East envoy during the
+Trump administration"). Quotations and sentences anchored in the past ("In 2023, ...")
+are not judged (``stale_context``). ``%s`` in the message explains what to write.
+
+A fix is offered only where the corrected form is certain: "former" put before the
+whole phrase of a title that ended, a wrong "former" or "-elect" taken away. Other
+corrections (a title the person did not yet hold, an appositive) are suggestions.
 """
 
 from __future__ import annotations
@@ -22,162 +28,84 @@ from typing import Any
 import regex
 
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string
+from copylint.checks.stale_appositive import appositive_verdict
+from copylint.checks.stale_context import inside, past_sentences, quoted_spans
+from copylint.checks.stale_verdict import Verdict, cite, title_problem
 from copylint.documents import Document
-from copylint.knowledge import KnowledgeBase, Office, Person, load_knowledge_base
+from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
+from copylint.titles import TitleGrammar, TitlePhrase, load_grammar
 
-_QUALIFIER = r"(?:(?:U\.S\.|U\.K\.|\p{Lu}\p{Ll}+|\p{Lu}{2,})\s+){0,2}?"
-_PREFIX = r"(?P<prefix>(?<![\p{L}-])(?:[Ff]ormer|[Ee]x-|[Tt]hen-)\s*)?"
-_PAST_LEAD = r"who\s+(?:was|served\s+as|had\s+been)\s+"
-_LOOK_BACK = 80
-_CAPITALISED_NEXT = regex.compile(r"\s+\p{Lu}")
-_ADMINISTRATION = r"\s+(?:during|under|in)\s+the\s+(?P<admin>\p{Lu}\p{L}+)\s+administration"
-
-
-@dataclass(frozen=True, slots=True)
-class _Verdict:
-    start: int
-    end: int
-    explanation: str
-    suggestion: str
-    fix: FixKind | None = None
+_CONTINUED = regex.compile(
+    r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV|V)|\s+\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])"
+)
+_CALENDAR = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    }
+)
 
 
-class _Matcher:
-    """The knowledge base compiled into two patterns: title-name and name-appositive."""
+class _Judge:
+    """The knowledge base and the title grammar, compiled for one run."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, grammar: TitleGrammar) -> None:
         self.knowledge = knowledge
-        self.people = {n: p for p in knowledge.people for n in (p.name, *p.aliases)}
-        titles = sorted({o.title for p in knowledge.people for o in p.offices})
+        self.grammar = grammar.including(
+            {office.title for person in knowledge.people for office in person.offices}
+        )
+        self.people: dict[str, list[Person]] = {}
+        for person in knowledge.people:
+            for name in (person.name, *person.aliases):
+                self.people.setdefault(name, []).append(person)
         self.names = regex.compile(
-            r"(?<![\p{L}-])(?P<name>\L<names>)(?![\p{L}\p{N}])", names=list(self.people)
-        )
-        self.title_before = regex.compile(
-            rf"{_PREFIX}{_QUALIFIER}(?<![\p{{L}}-])(?P<title>\L<titles>)(?P<elect>-elect)?\s+\Z",
-            titles=titles,
-        )
-        self.appositive = regex.compile(
-            rf",\s+(?P<appos>(?P<lead>{_PAST_LEAD})?"
-            rf"(?:(?:a|an|the)\s+)?(?P<former>former\s+)?(?P<desc>[^,.;:()—]{{3,80}}?)"
-            rf"(?:{_ADMINISTRATION})?)(?=\s*[,.;:)—–]|\s*$)"
+            r"(?<![\p{L}\p{N}-])(?P<name>\L<names>)(?![\p{L}\p{N}])", names=list(self.people)
         )
 
-    def verdicts(self, text: str, day: datetime.date) -> Iterator[_Verdict]:
-        """Find every known name in ``text`` and judge the title before it or after it."""
+    def verdicts(self, text: str, day: datetime.date) -> Iterator[Verdict]:
+        """Judge the title before or after every known name in ``text`` on ``day``."""
+        quotes = quoted_spans(text)
+        past = list(past_sentences(text, day))
         for name in self.names.finditer(text):
-            person = self.people[name["name"]]
-            before = self.title_before.search(text, max(0, name.start() - _LOOK_BACK), name.start())
-            if before is not None:
-                verdict = self._title_verdict(person, name, before, day)
-                if verdict is not None:
-                    yield verdict
-            after = self.appositive.match(text, name.end())
-            if after is not None:
-                verdict = self._appositive_verdict(person, after, day)
-                if verdict is not None:
-                    yield verdict
+            if inside(quotes, name.start()) or inside(past, name.start()):
+                continue
+            if _continues(text, name.end()):
+                continue
+            people = self.people[name["name"]]
+            phrase = self.grammar.before(text, name.start())
+            verdict = self._title(people, name, phrase, day) if phrase else None
+            if verdict is None and " " in name["name"]:
+                verdict = appositive_verdict(people, text, name.end(), day, self.grammar)
+            if verdict is not None:
+                yield cite(verdict, self.knowledge.verified_as_of)
 
-    def _title_verdict(
-        self,
-        person: Person,
-        name: regex.Match[str],
-        found: regex.Match[str],
-        day: datetime.date,
-    ) -> _Verdict | None:
-        title = found["title"]
-        if " " not in name["name"] and (
-            title not in {office.title for office in person.offices}
-            or _CAPITALISED_NEXT.match(name.string, name.end())
-        ):
-            return None
-        prefix = (found["prefix"] or "").strip().lower()
-        explanation = _title_problem(person, title, name["name"], prefix, bool(found["elect"]), day)
-        if explanation is None:
-            return None
-        problem, suggestion = explanation
-        start = found.start("prefix") if found["prefix"] else found.start("title")
-        return _Verdict(start, name.end(), self._cite(problem), suggestion, FixKind.REPLACE)
-
-    def _appositive_verdict(
-        self, person: Person, found: regex.Match[str], day: datetime.date
-    ) -> _Verdict | None:
-        if not (found["lead"] or found["former"] or found["admin"]):
-            return None
-        description = found["desc"].strip().lower()
-        for office in person.held_on(day):
-            phrases = {
-                office.role.lower(),
-                office.title.lower(),
-                *(d.lower() for d in office.descriptions),
-            }
-            named = found["admin"]
-            if any(p in description for p in phrases) and (
-                named is None or office.administration in (None, named)
-            ):
-                problem = (
-                    f"{person.name} is still {office.role} on {day} "
-                    f"(since {office.start}); the past framing is out of date, "
-                    f"write 'the {office.role}'"
-                )
-                return _Verdict(
-                    found.start("appos"),
-                    found.end("appos"),
-                    self._cite(problem),
-                    f"the {office.role}",
-                )
-        return None
-
-    def _cite(self, problem: str) -> str:
-        return f"{problem} (knowledge base verified {self.knowledge.verified_as_of})"
+    def _title(
+        self, people: list[Person], name: regex.Match[str], phrase: TitlePhrase, day: datetime.date
+    ) -> Verdict | None:
+        """Judge the title phrase for every person of the name: stale only if wrong for all."""
+        written = name["name"]
+        found: list[Verdict] = []
+        for person in people:
+            offices = person.titled(phrase.title)
+            if " " not in written and not any(office.start <= day for office in offices):
+                continue
+            problem = title_problem(person, phrase, written, name.string, name.end(), day)
+            if problem is None:
+                return None
+            found.append(problem)
+        return found[0] if found else None
 
 
-def _title_problem(
-    person: Person, title: str, name: str, prefix: str, elect: bool, day: datetime.date
-) -> tuple[str, str] | None:
-    """Explain what is wrong with ``title`` before ``name`` on ``day``, and the fix."""
-    offices = person.titled(title)
-    fixed = f"{title} {name}"
-    if elect:
-        began = [office for office in offices if office.start <= day]
-        if not began:
-            return None
-        return f"{name} took office as {title} on {began[-1].start}; write '{fixed}'", fixed
-    if prefix in ("former", "ex-"):
-        if not any(office.held_on(day) for office in offices):
-            return None
-        return f"{name} is still {title} on {day}; write '{fixed}'", fixed
-    if prefix == "then-" or any(
-        office.held_on(day) or (office.keeps_title and office.start <= day) for office in offices
-    ):
-        return None
-    return _unheld_title_problem(person, offices, title, name, day)
-
-
-def _unheld_title_problem(
-    person: Person, offices: list[Office], title: str, name: str, day: datetime.date
-) -> tuple[str, str] | None:
-    """Explain a title the person does not hold on ``day``: left it, not yet, or never."""
-    current = person.held_on(day)
-    should = f"{current[0].title} {name}" if current else None
-    ended = [office for office in offices if office.end is not None and office.end <= day]
-    if ended:
-        should = should or f"former {title} {name}"
-        return f"{name} was {title} until {ended[-1].end}; on {day} write '{should}'", should
-    upcoming = [office for office in offices if office.start > day]
-    if upcoming:
-        should = should or name
-        return (
-            f"{name} was not {title} until {upcoming[0].start}; on {day} write '{should}'",
-            should,
-        )
-    if should is not None:
-        return f"{name} is {current[0].title} on {day}, not {title}; write '{should}'", should
-    return None
+def _continues(text: str, end: int) -> bool:
+    """Tell whether the name goes on: "Donald Trump Jr.", "Joe Biden Sr.", a surname."""
+    found = _CONTINUED.match(text, end)
+    return found is not None and found.group().split()[-1] not in _CALENDAR
 
 
 @cache
-def _matcher(paths: tuple[Path, ...]) -> _Matcher:
-    return _Matcher(load_knowledge_base(paths))
+def _judge(knowledge_bases: tuple[Path, ...], grammar: Path) -> _Judge:
+    return _Judge(load_knowledge_base(knowledge_bases), load_grammar(grammar))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +113,23 @@ class Stale:
     """Checks every block of a document against the knowledge base on the story's date."""
 
     knowledge_base: Path
+    grammar: Path
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        matcher = _matcher((self.knowledge_base, *context.knowledge_bases))
+        judge = _judge((self.knowledge_base, *context.knowledge_bases), self.grammar)
         for block in document.blocks:
-            for verdict in matcher.verdicts(block.text, context.as_of):
+            for verdict in judge.verdicts(block.text, context.as_of):
                 start, end = block.source_map.span_to_source(verdict.start, verdict.end)
-                yield Match(start, end, (verdict.explanation,), (verdict.suggestion,), verdict.fix)
+                fix = FixKind.REPLACE if verdict.certain else None
+                yield Match(start, end, (verdict.explanation,), (verdict.suggestion,), fix)
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], folder: Path) -> Stale:
-    """Resolve the knowledge base path against the rule file's folder."""
-    return Stale(folder / options.get("knowledge_base", "data/officeholders.yaml"))
+    """Resolve the knowledge base and the title grammar against the rule file's folder."""
+    return Stale(
+        folder / options.get("knowledge_base", "data/officeholders.yaml"),
+        folder / options.get("titles", "data/titles.yaml"),
+    )
 
 
-KIND = CheckKind(options={"knowledge_base": string}, build=build)
+KIND = CheckKind(options={"knowledge_base": string, "titles": string}, build=build)
