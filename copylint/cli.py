@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from copylint import __version__
+from copylint import __version__, cli_kb
 from copylint.autofix import fix_drafts
 from copylint.config import Config, find_config, load_config
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
@@ -126,8 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
-    """Run copylint with ``argv``; return the exit code."""
-    args = build_parser().parse_args(argv)
+    """Run copylint with ``argv``; return the exit code.
+
+    ``copylint kb ...`` manages knowledge bases (``copylint.cli_kb``); to lint a file
+    named ``kb``, write ``./kb``.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["kb"]:
+        return cli_kb.main(arguments[1:])
+    args = build_parser().parse_args(arguments)
     try:
         config = _config(args.config)
         rules = load_rules(config, _names(args.select), _names(args.ignore))

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string
+from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string, string_list
 from copylint.checks.stale_appositive import appositive_verdict
 from copylint.checks.stale_context import inside, past_sentences, quoted_spans
 from copylint.checks.stale_verdict import Verdict, cite, title_problem
@@ -56,12 +56,21 @@ class _Judge:
             {office.title for person in knowledge.people for office in person.offices}
         )
         self.people: dict[str, list[Person]] = {}
-        for person in knowledge.people:
+        for person in map(self._with_canonical_titles, knowledge.people):
             for name in (person.name, *person.aliases):
                 self.people.setdefault(name, []).append(person)
         self.names = regex.compile(
             r"(?<![\p{L}\p{N}-])(?P<name>\L<names>)(?![\p{L}\p{N}])", names=list(self.people)
         )
+
+    def _with_canonical_titles(self, person: Person) -> Person:
+        """Write each office's title as the grammar does ("Defence Secretary" is the
+        "Defense Secretary" of the grammar), so that every written form finds it."""
+        offices = tuple(
+            replace(office, title=self.grammar.canonical(office.title) or office.title)
+            for office in person.offices
+        )
+        return replace(person, offices=offices)
 
     def verdicts(self, text: str, day: datetime.date) -> Iterator[Verdict]:
         """Judge the title before or after every known name in ``text`` on ``day``."""
@@ -78,7 +87,7 @@ class _Judge:
             if verdict is None and " " in name["name"]:
                 verdict = appositive_verdict(people, text, name.end(), day, self.grammar)
             if verdict is not None:
-                yield cite(verdict, self.knowledge.verified_as_of)
+                yield verdict
 
     def _title(
         self, people: list[Person], name: regex.Match[str], phrase: TitlePhrase, day: datetime.date
@@ -93,7 +102,7 @@ class _Judge:
             problem = title_problem(person, phrase, written, name.string, name.end(), day)
             if problem is None:
                 return None
-            found.append(problem)
+            found.append(cite(problem, person))
         return found[0] if found else None
 
 
@@ -112,11 +121,11 @@ def _judge(knowledge_bases: tuple[Path, ...], grammar: Path) -> _Judge:
 class Stale:
     """Checks every block of a document against the knowledge base on the story's date."""
 
-    knowledge_base: Path
+    knowledge_bases: tuple[Path, ...]
     grammar: Path
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        judge = _judge((self.knowledge_base, *context.knowledge_bases), self.grammar)
+        judge = _judge((*self.knowledge_bases, *context.knowledge_bases), self.grammar)
         for block in document.blocks:
             for verdict in judge.verdicts(block.text, context.as_of):
                 start, end = block.source_map.span_to_source(verdict.start, verdict.end)
@@ -125,11 +134,15 @@ class Stale:
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], folder: Path) -> Stale:
-    """Resolve the knowledge base and the title grammar against the rule file's folder."""
+    """Resolve the knowledge-base files and the title grammar against the rule's folder.
+
+    Later knowledge-base files win over earlier ones (``copylint.knowledge``).
+    """
+    files = options.get("knowledge_base", ["data/officeholders.yaml"])
     return Stale(
-        folder / options.get("knowledge_base", "data/officeholders.yaml"),
+        tuple(folder / name for name in files),
         folder / options.get("titles", "data/titles.yaml"),
     )
 
 
-KIND = CheckKind(options={"knowledge_base": string, "titles": string}, build=build)
+KIND = CheckKind(options={"knowledge_base": string_list, "titles": string}, build=build)

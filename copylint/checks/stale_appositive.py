@@ -14,7 +14,7 @@ import datetime
 
 import regex
 
-from copylint.checks.stale_verdict import Verdict
+from copylint.checks.stale_verdict import Verdict, cite
 from copylint.knowledge import Office, Person
 from copylint.titles import TitleGrammar
 
@@ -55,7 +55,8 @@ def _person_verdict(
                 f"{person.name} is still {office.role} on {day} (since {office.start}); "
                 f"the past framing is out of date, write 'the {office.role}'"
             )
-            return Verdict(found.start("appos"), found.end("appos"), why, f"the {office.role}")
+            verdict = Verdict(found.start("appos"), found.end("appos"), why, f"the {office.role}")
+            return cite(verdict, person)
     return None
 
 

@@ -4,7 +4,8 @@ Each modifier claims something (``copylint.titles``): a bare or "outgoing" title
 the office is held on the day; "former" that it was held and is not; "-elect" that the
 term is won and has not begun. A claim is judged only against offices the knowledge
 base lists with that title, so a title it does not know for the person is never
-called wrong. The corrected form is certain, and so fixable, when the fix only adds
+called wrong, and nothing is judged past the date the person's record is known to
+(``Person.known_until``). The corrected form is certain, and so fixable, when the fix only adds
 "former" before the whole phrase of an office that ended, or takes away a wrong
 "former" or "-elect"; choosing another title is left to the writer.
 """
@@ -34,11 +35,10 @@ class Verdict:
     certain: bool = False
 
 
-def cite(verdict: Verdict, verified: datetime.date) -> Verdict:
-    """Add the knowledge base's date to the explanation."""
-    return replace(
-        verdict, explanation=f"{verdict.explanation} (knowledge base verified {verified})"
-    )
+def cite(verdict: Verdict, person: Person) -> Verdict:
+    """Add the date of the knowledge base's data on the person to the explanation."""
+    explanation = f"{verdict.explanation} (knowledge base verified {person.verified})"
+    return replace(verdict, explanation=explanation)
 
 
 def title_problem(
@@ -46,18 +46,19 @@ def title_problem(
 ) -> Verdict | None:
     """Return what is wrong with ``phrase`` before ``name`` (ending at ``end``) on ``day``."""
     offices = person.titled(phrase.title)
-    if not offices or phrase.meaning in (THEN, DEAD, ACTING):
+    if not offices or phrase.meaning in (THEN, DEAD, ACTING) or day > person.known_until:
         return None
-    held = [office for office in offices if office.held_on(day)]
     if phrase.meaning == FORMER:
-        if not held:
+        if not any(office.known_held_on(day) for office in offices):
             return None
         start, fixed = _without_modifier(text, phrase, end)
         why = f"{name} is still {phrase.title} on {day}; write '{fixed}'"
         return Verdict(start, end, why, fixed, certain=True)
     if phrase.meaning == INCOMING:
         return _incoming_problem(offices, phrase, name, text, end, day)
-    if held or any(office.keeps_title and office.start <= day for office in offices):
+    if any(
+        office.held_on(day) or (office.keeps_title and office.start <= day) for office in offices
+    ):
         return None
     return _unheld_problem(person, offices, phrase, name, text, end, day)
 
@@ -74,7 +75,7 @@ def _incoming_problem(
             return None
         why = f"{name} was not elected {phrase.title} until {office.elected}"
         return Verdict(phrase.start, end, why, name)
-    began = [office for office in offices if office.held_on(day)]
+    began = [office for office in offices if office.known_held_on(day)]
     if not began:
         return None
     start, fixed = _without_modifier(text, phrase, end)
