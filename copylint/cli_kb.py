@@ -20,8 +20,8 @@ from typing import Any
 
 from copylint import kb_import
 from copylint.errors import CopylintError, read_yaml_file
-from copylint.kb_check import ERROR, check_file
-from copylint.knowledge import read_knowledge_file
+from copylint.kb_check import ERROR, check_file, check_merged
+from copylint.knowledge import load_knowledge_base, read_knowledge_file
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -107,6 +107,10 @@ def _check(files: Sequence[Path], today: datetime.date) -> int:
         for problem in check_file(read_knowledge_file(path), today):
             print(f"{path}: {problem.level}: {problem.where}: {problem.message}")
             errors += problem.level == ERROR
+    if len(files) > 1:
+        for problem in check_merged(load_knowledge_base(tuple(files)).people):
+            print(f"merged: {problem.level}: {problem.where}: {problem.message}")
+            errors += 1
     return EXIT_PROBLEMS if errors else EXIT_CLEAN
 
 

@@ -7,6 +7,7 @@ Reading a file already checks every key, date and type. On top of that:
   several seats, such as a senator's, is shared); an alias that is another
   person's name or alias, so that a name in copy would not say who is meant;
 - warnings: a file past its ``valid_until``, and sources more than a year old;
+- across files, merged as the rule merges them: ambiguous aliases again;
 - notes: people who share a name (homonyms: a title is then called stale only if it is
   wrong for all of them) and one-word names (matched only after one of their titles).
 """
@@ -44,6 +45,11 @@ def check_file(read: KnowledgeFile, today: datetime.date) -> list[Problem]:
         problems.append(Problem(WARNING, "valid_until", f"{read.valid_until} has passed"))
     problems.extend(_old_sources(read.people, today))
     return problems
+
+
+def check_merged(people: Sequence[Person]) -> list[Problem]:
+    """Return the ambiguous aliases of several files merged as the rule merges them."""
+    return [problem for problem in _names(people) if problem.level == ERROR]
 
 
 def _overlaps(people: Sequence[Person]) -> Iterator[Problem]:

@@ -137,13 +137,23 @@ def election_day(year: int) -> datetime.date:
 def import_congress(text: str, source: dict[str, Any]) -> Imported:
     """Import the members of Congress: their seats, and their leadership roles.
 
-    Everyone in the file serves when it was made.
+    Everyone in the file serves when it was made. A member's leadership roles go back
+    only so far (Nancy Pelosi's first speakership is missing from the 2026 file): they
+    are marked ``covered_from`` the member's first listed role, so that a role held
+    before then is not read as not yet held.
     """
     imported = Imported()
     for person in _yaml_list(text, "congress"):
+        roles = person.get("leadership_roles", [])
+        covered = min((_day(role["start"]) for role in roles), default=None)
         terms = list(_seat_terms(person.get("terms", [])))
         terms += [
-            Term(*LEADERSHIP[role["title"]], _day(role["start"]), _maybe_day(role.get("end")))
+            Term(
+                *LEADERSHIP[role["title"]],
+                _day(role["start"]),
+                _maybe_day(role.get("end")),
+                (("covered_from", covered),),
+            )
             for role in person.get("leadership_roles", [])
             if role.get("title") in LEADERSHIP
         ]

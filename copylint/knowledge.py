@@ -32,7 +32,7 @@ _PERSON_KEYS = frozenset({"name", "aliases", "offices", "source", "id"})
 _OFFICE_KEYS = frozenset(
     {
         *("title", "role", "start", "end", "elected", "descriptions"),
-        *("administration", "keeps_title", "source"),
+        *("administration", "keeps_title", "source", "covered_from"),
     }
 )
 _SOURCE_KEYS = frozenset({"name", "date", "url"})
@@ -52,7 +52,8 @@ class Office:
     """An office a person held, from ``start`` up to (not including) ``end``.
 
     ``elected`` is when the term was won, for "-elect" titles; ``verified`` the date of
-    the entry's data, and ``known_until`` the last day it speaks for.
+    the entry's data, and ``known_until`` the last day it speaks for; ``covered_from``
+    the first day its source lists this office for anyone (earlier terms may be missing).
     """
 
     title: str
@@ -66,6 +67,7 @@ class Office:
     administration: str | None = None
     keeps_title: bool = False
     source: Source | None = None
+    covered_from: datetime.date | None = None
 
     def held_on(self, day: datetime.date) -> bool:
         """Tell whether the office was held on ``day``, as far as its source knows."""
@@ -228,6 +230,7 @@ class _Reader:
             administration=entry.get("administration"),
             keeps_title=bool(entry.get("keeps_title", False)),
             source=source,
+            covered_from=self.optional_date(f"{where}.covered_from", entry.get("covered_from")),
         )
         if office.end is not None and office.end < office.start:
             raise CopylintError(f"{self.path}: {where}.end: is before start")

@@ -1,8 +1,8 @@
 """Where a title is written decides whether it can be judged on the story's date.
 
 A direct quotation is what someone said: it is never judged. A sentence anchored in
-the past ("In 2023, ...", "on March 3, 2019", "in January") tells of that time, not
-of the story's date: it is left alone.
+the past ("In 2023, ...", "on March 3, 2019", "in January", "at the time", "five
+years ago") tells of that time, not of the story's date: it is left alone.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ _ANCHOR = regex.compile(
     rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?(?:the\s+)?{_YEAR}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
     rf"|\d{{1,2}}\s+{_MONTH}\s+{_YEAR}"
-    rf"|[Ii]n\s+{_MONTH}(?!\s+\d))"
+    rf"|[Ii]n\s+{_MONTH}(?!\s+\d)"
+    rf"|(?P<past>[Aa]t\s+the\s+time|[Aa]t\s+that\s+time|[Bb]ack\s+then|[Yy]ears\s+ago"
+    rf"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\s+ago))"
 )
 _QUOTES = (("“", "”"), ("‘", "’"), ('"', '"'))
 
@@ -79,6 +81,8 @@ def past_sentences(text: str, day: datetime.date) -> Iterator[tuple[int, int]]:
 
 def _ends_before(found: regex.Match[str], day: datetime.date) -> bool:
     """Tell whether the time an anchor names is over by ``day``."""
+    if found["past"]:
+        return True
     month = _MONTHS[found["month"].lower()] if found["month"] else None
     year = int(found["year"]) if found["year"] else None
     if year is None:

@@ -106,7 +106,7 @@ def _unheld_problem(
         why = f"{name} was {phrase.title} until {ended[-1].end}; on {day} write '{fixed}'"
         return Verdict(phrase.start, end, why, fixed, certain)
     upcoming = [office for office in offices if office.start > day]
-    if not upcoming:
+    if not upcoming or any(o.covered_from and day < o.covered_from for o in offices):
         return None
     why = f"{name} was not {phrase.title} until {upcoming[0].start}; on {day} write '{instead}'"
     return Verdict(phrase.start, end, why, instead)
