@@ -77,7 +77,11 @@ CASES: list[tuple[str, str, bool]] = [
     ("2023-03-01", "The fund was backed by former U.N. Secretary-General Antonio Guterres.", True),
     ("2023-03-01", "The speech was given by former president Joe Biden.", True),
     ("2025-09-01", "The tariffs were imposed by former President Donald J. Trump.", True),
-    # "-elect" after the term began
+    ("2025-06-01", "Ex-President Donald Trump spoke at the rally.", True),
+    ("2025-06-01", "Donald Trump, the former president, spoke at the rally.", True),
+    ("2023-06-01", "Rishi Sunak, the former prime minister, spoke in Leeds.", True),
+    # "-elect" before the election or after the term began
+    ("2020-10-15", "President-elect Joe Biden named his chief of staff.", True),
     ("2025-02-10", "Aides to President-elect Donald Trump declined to comment.", True),
     # past framing in apposition
     ("2025-03-13", "Steve Witkoff, a Middle East envoy during the Trump administration, "
@@ -120,6 +124,11 @@ CASES: list[tuple[str, str, bool]] = [
     ("2021-05-01", "The panel included former Bank of England Governor Mark Carney.", False),
     ("2023-05-01", "The prize went to German former Chancellor Angela Merkel.", False),
     ("2025-02-01", "The statue honours the late President Jimmy Carter.", False),
+    ("2025-06-01", "The law passed under the then President Joe Biden.", False),
+    ("2020-12-15", "President-elect Joe Biden named his chief of staff.", False),
+    ("2025-06-01", "Joe Biden, the former president, spoke at the rally.", False),
+    ("2021-06-01", "Prince Charles opened the new hospital wing on Friday.", False),
+    ("2025-06-01", "Ukrainian President Volodymyr Zelenskyy met President Donald Trump.", False),
     # correct: quotations and sentences anchored in the past
     ("2025-03-01", "\u201cPrime Minister Justin Trudeau never understood the west,\u201d "
                    "the premier said.", False),

@@ -70,8 +70,8 @@ class TitleGrammar:
             self,
             "pattern",
             regex.compile(
-                r"(?<![\p{L}\p{N}-])(?P<attached>\L<attached>)?(?P<title>\L<forms>)"
-                r"(?P<suffix>\L<suffixes>)?\s+\Z",
+                r"(?<![\p{L}\p{N}-])(?P<attached>(?i:\L<attached>))?(?P<title>\L<forms>)"
+                r"(?P<suffix>(?i:\L<suffixes>))?\s+\Z",
                 attached=attached,
                 forms=written + [form[0].lower() + form[1:] for form in written],
                 suffixes=suffixes,
@@ -95,7 +95,7 @@ class TitleGrammar:
         affix = "attached" if found["attached"] else "suffix" if found["suffix"] else None
         start, qualifier, meaning, modifier = _leftwards(text, found.start(), self.modifiers)
         if affix is not None:
-            meaning, modifier = self.modifiers[found[affix]], found.span(affix)
+            meaning, modifier = self.modifiers[found[affix].lower()], found.span(affix)
         written = found["title"]
         if written[0].islower() and not meaning:
             return None
