@@ -84,10 +84,11 @@ def test_wikidata_ends_an_open_term_at_the_next_holder_and_skips_year_only_dates
     positions = kb_import.builtin_positions()
     imported = kb_import.import_wikidata(WIKIDATA, SOURCE, positions, since=2017)
     names = {entry["name"]: _offices(entry) for entry in imported.people}
+    day = datetime.date
     assert names == {
-        "Erin Frost": [("Secretary of State", datetime.date(2019, 1, 1), datetime.date(2021, 3, 1), None)],
-        "Gus Hale": [("Secretary of State", datetime.date(2021, 3, 1), None, None)],
-    }  # fmt: skip
+        "Erin Frost": [("Secretary of State", day(2019, 1, 1), day(2021, 3, 1), None)],
+        "Gus Hale": [("Secretary of State", day(2021, 3, 1), None, None)],
+    }
     assert imported.skipped == [
         "Ida Jones, Secretary of State: dates are not days",
         "1 positions not in the positions file",

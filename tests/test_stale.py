@@ -1,4 +1,4 @@
-"""StaleTitle: the title grammar, the context it leaves alone, homonyms, and fixes that are right."""
+"""StaleTitle: the title grammar, the context it leaves alone, homonyms, fixes that are right."""
 
 from __future__ import annotations
 
@@ -151,11 +151,13 @@ def test_a_title_is_stale_only_if_wrong_for_every_person_of_the_name(
         verified_as_of: 2026-01-01
         people:
           - name: Sam Rivera
-            offices: [{title: Mayor, role: mayor of Springfield, start: 2010-01-01, end: 2014-01-01}]
+            offices: [{title: Mayor, role: mayor of Springfield, start: 2010-01-01,
+                       end: 2014-01-01}]
           - name: Sam Rivera
             offices: [{title: Mayor, role: mayor of Shelbyville, start: 2020-01-01}]
           - name: Ana Cole
-            offices: [{title: Mayor, role: mayor of Ogdenville, start: 2010-01-01, end: 2014-01-01}]
+            offices: [{title: Mayor, role: mayor of Ogdenville, start: 2010-01-01,
+                       end: 2014-01-01}]
         """,
     )
     (tmp_path / "d.txt").write_text("Mayor Sam Rivera met Mayor Ana Cole.\n", encoding="utf-8")
