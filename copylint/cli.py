@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from copylint.files import Draft, find_archive, find_drafts
 from copylint.fixes import unified_diff, write_atomically
 from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
+from copylint.options import date_option
 from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
@@ -218,7 +218,7 @@ def _inputs(
     """Return the drafts the command line names (or standard input) and the run context."""
     forced = _forced_format(args.ext)
     paths = list(args.paths)
-    run = config.run_context(_as_of(args.as_of), rule_names(config))
+    run = config.run_context(date_option("--as-of", args.as_of), rule_names(config))
     if not paths or paths == [STDIN]:
         if args.fix or args.diff:
             raise CopylintError("--fix and --diff work on files, not standard input")
@@ -262,15 +262,6 @@ def _only_changes(
     paths = [d.display_path for d in drafts if isinstance(d, Draft) and d.reported]
     kept = keep_changed(result.diagnostics, changed_lines(paths, revision))
     return RunResult(kept, result.errors, result.files)
-
-
-def _as_of(value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CopylintError(f"--as-of: '{value}' is not a date (use YYYY-MM-DD)") from None
 
 
 def _stdin_draft(

@@ -22,6 +22,7 @@ from copylint import kb_import
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.kb_check import ERROR, check_file, check_merged
 from copylint.knowledge import load_knowledge_base, read_knowledge_file
+from copylint.options import date_option
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -70,14 +71,14 @@ def main(argv: Sequence[str]) -> int:
     try:
         if args.command == "import":
             return _import(args)
-        return _check(args.files, _date("--as-of", args.as_of) or datetime.date.today())
+        return _check(args.files, date_option("--as-of", args.as_of) or datetime.date.today())
     except CopylintError as error:
         print(f"copylint: {error}", file=sys.stderr)
         return EXIT_ERROR
 
 
 def _import(args: argparse.Namespace) -> int:
-    date = _date("--source-date", args.source_date)
+    date = date_option("--source-date", args.source_date)
     assert date is not None, "argparse requires --source-date"
     source: dict[str, Any] = {"name": args.source_name or SOURCES[args.format], "date": date}
     text = _read(args.file)
@@ -126,12 +127,3 @@ def _positions(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("positions"), dict):
         raise CopylintError(f"{path}: positions: must be a mapping of positions")
     return dict(data["positions"])
-
-
-def _date(option: str, value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CopylintError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
