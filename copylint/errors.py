@@ -30,7 +30,35 @@ def describe_yaml_error(where: str, error: Exception, line_offset: int = 0) -> s
     return f"{where}{line}: invalid YAML: {problem}"
 
 
-def read_yaml_file(path: Path, what: str, parse: Callable[[str], Any] = yaml.safe_load) -> Any:
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loading only, with libyaml's C parser where PyYAML has it.
+
+    A value shaped like a date that is no day of the calendar ("2025-02-30") stays the
+    text it is, so that the reader reports it with its file and key instead of failing.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text safely (``YamlLoader``)."""
+    return yaml.load(text, Loader=YamlLoader)
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """Parse YAML text into its node tree, with the same loader."""
+    return yaml.compose(text, Loader=YamlLoader)
+
+
+def read_yaml_file(path: Path, what: str, parse: Callable[[str], Any] = load_yaml) -> Any:
     """Read and parse the YAML file at ``path``; any problem is a CopylintError naming it."""
     try:
         text = path.read_text(encoding="utf-8")

@@ -23,8 +23,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from copylint.errors import CopylintError, read_yaml_file
 
 _FILE_KEYS = frozenset({"verified_as_of", "valid_until", "people"})
@@ -163,7 +161,7 @@ def _merged(earlier: list[Person], later: Sequence[Person]) -> list[Person]:
 
 def read_knowledge_file(path: Path) -> KnowledgeFile:
     """Read one knowledge-base file."""
-    data = read_yaml_file(path, "knowledge base", _parse)
+    data = read_yaml_file(path, "knowledge base")
     if not isinstance(data, dict):
         raise CopylintError(f"{path}: a knowledge base must be a mapping with 'people'")
     _known_keys(path, "", data, _FILE_KEYS)
@@ -247,11 +245,6 @@ class _Reader:
 
     def optional_date(self, where: str, value: Any) -> datetime.date | None:
         return None if value is None else _date(self.path, where, value)
-
-
-def _parse(text: str) -> Any:
-    """Parse YAML with libyaml's C loader where PyYAML has it: imported files are large."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _known_keys(path: Path, where: str, entry: dict[str, Any], keys: frozenset[str]) -> None:

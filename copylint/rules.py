@@ -19,7 +19,7 @@ from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
 from copylint.checks.base import Check, CheckKind, integer, string
 from copylint.checks.patterns import compile_pattern
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError, read_yaml_file
+from copylint.errors import CopylintError, load_yaml, read_yaml_file
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -125,11 +125,11 @@ def _parse_yaml(text: str) -> Any:
     with the escape undone.
     """
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.scanner.ScannerError as error:
-        if 'unknown escape character "\'"' not in str(error):
+        if "unknown escape character" not in str(error) or "\\'" not in text:
             raise
-        return yaml.safe_load(text.replace("\\'", "'"))
+        return load_yaml(text.replace("\\'", "'"))
 
 
 def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:

@@ -9,7 +9,7 @@ import regex
 import yaml
 
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
-from copylint.errors import CopylintError, describe_yaml_error
+from copylint.errors import CopylintError, compose_yaml, describe_yaml_error, load_yaml
 
 _FENCE = regex.compile(
     r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
@@ -37,8 +37,8 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
         return None
     body_start = match.start(1)
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-        fields = yaml.safe_load(match.group(1))
+        node = compose_yaml(match.group(1))
+        fields = load_yaml(match.group(1))
     except yaml.YAMLError as error:
         message = describe_yaml_error(display_path, error, line_offset=1)
         raise CopylintError(
