@@ -12,6 +12,7 @@ from typing import TextIO
 from copylint import __version__, cli_kb
 from copylint.autofix import fix_drafts
 from copylint.config import Config, find_config, load_config
+from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
@@ -20,7 +21,6 @@ from copylint.files import Draft, find_archive, find_drafts
 from copylint.fixes import unified_diff, write_atomically
 from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
-from copylint.options import date_option
 from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule

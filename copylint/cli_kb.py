@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from copylint import kb_import
+from copylint.dates import date_option
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.kb_check import ERROR, check_file, check_merged
 from copylint.knowledge import load_knowledge_base, read_knowledge_file
-from copylint.options import date_option
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1

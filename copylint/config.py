@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.linter import RunContext
@@ -139,12 +140,12 @@ def _strings(key: str, value: Any) -> list[str]:
 
 
 def _date(key: str, value: Any) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value
+    if value is None:
+        return None
     try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{key}: must be a date, YYYY-MM-DD") from None
+        return parse_day(value)
+    except ValueError as error:
+        raise ValueError(f"{key}: {error}") from None
 
 
 def _level(key: str, value: Any) -> Level:

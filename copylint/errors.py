@@ -8,26 +8,49 @@ from typing import Any
 
 import yaml
 
+from copylint.positions import LineIndex
+
 
 class CopylintError(Exception):
     """A problem to report in one line without a traceback; the run exits with 2."""
 
 
-def describe_yaml_error(where: str, error: Exception, line_offset: int = 0) -> str:
-    """Describe a PyYAML error in one line: ``where:LINE: invalid YAML: problem``."""
+def describe_yaml_error(where: str, error: Exception, text: str, line_offset: int = 0) -> str:
+    """Describe a PyYAML error in ``text`` in one line: ``where:LINE: invalid YAML: problem``.
+
+    Lines are counted as copylint counts them (YAML also breaks lines at U+0085, U+2028
+    and U+2029); ``line_offset`` is how many lines come before ``text`` in its file.
+    """
+    lines = LineIndex(text)
     mark = getattr(error, "problem_mark", None)
-    line = f":{mark.line + 1 + line_offset}" if mark is not None else ""
+
+    def line_of(found: Any) -> int:
+        return lines.position(min(found.index, len(text)))[0] + line_offset
+
+    line = f":{line_of(mark)}" if mark is not None else ""
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
     context_mark = getattr(error, "context_mark", None)
-    if (
-        context
-        and context_mark is not None
-        and mark is not None
-        and (context_mark.line != mark.line)
-    ):
-        problem += f", {context} that starts on line {context_mark.line + 1 + line_offset}"
+    if mark is not None:
+        if context and context_mark is not None and line_of(context_mark) != line_of(mark):
+            problem += f", {context} that starts on line {line_of(context_mark)}"
+        problem += _unusual_break(lines.line_text(line_of(mark) - line_offset))
     return f"{where}{line}: invalid YAML: {problem}"
+
+
+_UNUSUAL_BREAKS = {
+    "\x85": "U+0085 NEXT LINE",
+    "\u2028": "U+2028 LINE SEPARATOR",
+    "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+}
+
+
+def _unusual_break(line: str) -> str:
+    """Explain an invisible character on ``line`` that YAML takes for a line break."""
+    for char, name in _UNUSUAL_BREAKS.items():
+        if char in line:
+            return f" (the line holds {name}, which YAML reads as a line break)"
+    return ""
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -67,4 +90,4 @@ def read_yaml_file(path: Path, what: str, parse: Callable[[str], Any] = load_yam
     try:
         return parse(text)
     except yaml.YAMLError as error:
-        raise CopylintError(describe_yaml_error(str(path), error)) from None
+        raise CopylintError(describe_yaml_error(str(path), error, text)) from None

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copylint.dates import parse_day
 from copylint.errors import CopylintError, read_yaml_file
 
 _FILE_KEYS = frozenset({"verified_as_of", "valid_until", "people"})
@@ -255,9 +256,10 @@ def _known_keys(path: Path, where: str, entry: dict[str, Any], keys: frozenset[s
 
 
 def _date(path: Path, where: str, value: Any) -> datetime.date:
-    if isinstance(value, datetime.date):
-        return value
-    raise CopylintError(f"{path}: {where}: must be a date (YYYY-MM-DD)")
+    try:
+        return parse_day(value)
+    except ValueError as error:
+        raise CopylintError(f"{path}: {where}: {error}") from None
 
 
 def _strings(path: Path, where: str, value: Any) -> Sequence[str]:

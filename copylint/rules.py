@@ -18,6 +18,7 @@ import yaml
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
 from copylint.checks.base import Check, CheckKind, integer, string
 from copylint.checks.patterns import compile_pattern
+from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, load_yaml, read_yaml_file
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
@@ -215,6 +216,13 @@ def _cases(value: Any) -> tuple[RuleCase, ...]:
     return tuple(_case(index, entry) for index, entry in enumerate(value, start=1))
 
 
+def _case_date(index: int, value: Any) -> datetime.date | None:
+    try:
+        return None if value is None else parse_day(value)
+    except ValueError as error:
+        raise ValueError(f"case {index}: as_of: {error}") from None
+
+
 def _case(index: int, entry: Any) -> RuleCase:
     if not isinstance(entry, dict):
         raise ValueError(f"case {index} must be a mapping")
@@ -222,9 +230,7 @@ def _case(index: int, entry: Any) -> RuleCase:
     if unknown:
         raise ValueError(f"case {index}: unknown key '{unknown[0]}'")
     want = entry.get("want")
-    as_of = entry.get("as_of")
-    if as_of is not None and not isinstance(as_of, datetime.date):
-        raise ValueError(f"case {index}: as_of must be a date (YYYY-MM-DD)")
+    as_of = _case_date(index, entry.get("as_of"))
     return RuleCase(
         name=str(entry.get("name", f"case {index}")),
         inputs=_case_inputs(index, entry),

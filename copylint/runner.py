@@ -23,7 +23,8 @@ MIN_DRAFTS_PER_JOB = 32
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """What a run found: diagnostics, one-line errors for drafts it could not lint."""
+    """What a run found: diagnostics, one-line errors for drafts it could not lint, and
+    how many drafts it linted."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -54,16 +55,17 @@ def lint_drafts(
     errors: list[str] = []
     index = CrossFileIndex(ruleset)
     directives: dict[str, FileDirectives] = {}
-    for outcome in outcomes:
+    files = 0
+    for item, outcome in zip(items, outcomes, strict=True):
         diagnostics.extend(outcome.diagnostics)
         if outcome.error is not None:
             errors.append(outcome.error)
         else:
             index.add(outcome.units)
+            files += isinstance(item, Draft) and item.reported
         if outcome.directives is not None:
             directives[outcome.directives.path] = outcome.directives
     diagnostics.extend(index.diagnostics())
-    files = sum(1 for item in items if isinstance(item, Draft) and item.reported)
     running = frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
     return RunResult(_suppress(diagnostics, directives, running), errors, files)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from copylint.documents import BlockKind, Document, Format, parse_document
 
 
@@ -122,3 +124,24 @@ def test_html_title_date_and_blocks() -> None:
         ("table_header", 0, "H"),
         ("table_cell", 0, "C"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '"Council\x85delays; the mayor stated"',
+        "'Council\u2028delays; the mayor stated'",
+        "'Council\u2028\u2028delays; the mayor stated'",
+        ">\n  Council delays\n  the mayor stated",
+        '"Council\r\n  delays the mayor stated"',
+        '"Caf\\u00e9 \\"council\\" stated"',
+    ],
+)
+def test_a_decoded_front_matter_title_points_at_its_source(title: str) -> None:
+    """YAML folds lines and resolves escapes; each word still maps to where it is written."""
+    source = f"---\ntitle: {title}\n---\n\nBody.\n"
+    block = parse_document("d.md", source, Format.MARKDOWN).blocks[0]
+    start = block.text.index("stated")
+    source_start, source_end = block.source_map.span_to_source(start, start + len("stated"))
+    assert source[source_start:source_end] == "stated"
+    assert block.source_map.to_source(0) == source.index(block.text[:3])

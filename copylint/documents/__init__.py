@@ -20,6 +20,7 @@ from copylint.documents.reading import decode, format_for_extension
 from copylint.documents.story import Headline, find_headline, mark_lede
 from copylint.documents.tables import mark_tables
 from copylint.documents.text import parse_text
+from copylint.errors import CopylintError
 
 __all__ = [
     "Block",
@@ -52,6 +53,8 @@ def _parse(path: str, source: str, fmt: Format, has_bom: bool) -> Document:
         return Document(path, source, fmt, blocks, metadata, has_bom, body.code)
     if fmt is Format.HTML:
         parsed = parse_html(source)
+        if parsed.date_problem is not None:
+            raise CopylintError(f"{path}: {parsed.date_problem}")
         metadata = Metadata(title=parsed.title, date=parsed.date)
         return Document(path, source, fmt, parsed.blocks, metadata, has_bom)
     return Document(path, source, fmt, parse_text(source), has_bom=has_bom)

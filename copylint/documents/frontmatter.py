@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 import yaml
 
+from copylint.dates import parse_day
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
 from copylint.errors import CopylintError, compose_yaml, describe_yaml_error, load_yaml
 
@@ -40,7 +41,7 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
         node = compose_yaml(match.group(1))
         fields = load_yaml(match.group(1))
     except yaml.YAMLError as error:
-        message = describe_yaml_error(display_path, error, line_offset=1)
+        message = describe_yaml_error(display_path, error, match.group(1), line_offset=1)
         raise CopylintError(
             message.replace("invalid YAML", "invalid YAML in front matter")
         ) from None
@@ -49,7 +50,7 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
     blocks = tuple(_field_blocks(source, body_start, node))
     metadata = Metadata(
         title=_string_or_none(fields.get("title")),
-        date=_date_or_none(fields.get("date")),
+        date=_story_date(display_path, fields.get("date")),
         fields={str(key): value for key, value in fields.items()},
     )
     return FrontMatter(metadata, blocks, match.end())
@@ -68,10 +69,8 @@ def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[
         value = str(value_node.value)
         if raw == value:
             builder.add(value, start)
-        elif value_node.style in ("'", '"') and raw[1:-1] == value:
-            builder.add(value, start + 1)
         else:
-            builder.add_mapped(value, start)
+            builder.add_aligned(value, raw, start)
         scopes = frozenset({"title"} if key_node.value == "title" else {"metadata"})
         kind = BlockKind.TITLE if key_node.value == "title" else BlockKind.FRONT_MATTER
         block = Block.build(kind, builder, scopes)
@@ -84,14 +83,11 @@ def _string_or_none(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _date_or_none(value: object) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+def _story_date(display_path: str, value: object) -> datetime.date | None:
+    """Read the front matter's date; one that is there but is no date is an error."""
+    if value is None or value == "":
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as error:
+        raise CopylintError(f"{display_path}: front matter: date: {error}") from None

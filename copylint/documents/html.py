@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from copylint.dates import parse_day
 from copylint.documents.model import (
     PROSE_SCOPES,
     TABLE_CELL_SCOPES,
@@ -56,11 +56,15 @@ _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "sour
 
 @dataclass(frozen=True, slots=True)
 class HtmlParse:
-    """What an HTML document holds: its blocks, its <title> and its publication date."""
+    """What an HTML document holds: its blocks, its <title> and its publication date.
+
+    ``date_problem`` says why a date meta tag could not be read, if one could not.
+    """
 
     blocks: tuple[Block, ...]
     title: str | None
     date: datetime.date | None
+    date_problem: str | None = None
 
 
 def parse_html(source: str, base_offset: int = 0) -> HtmlParse:
@@ -69,7 +73,7 @@ def parse_html(source: str, base_offset: int = 0) -> HtmlParse:
     parser.feed(source)
     parser.close()
     parser.flush()
-    return HtmlParse(tuple(parser.blocks), parser.title, parser.date)
+    return HtmlParse(tuple(parser.blocks), parser.title, parser.date, parser.date_problem)
 
 
 class _BlockParser(HTMLParser):
@@ -81,6 +85,7 @@ class _BlockParser(HTMLParser):
         self.blocks: list[Block] = []
         self.title: str | None = None
         self.date: datetime.date | None = None
+        self.date_problem: str | None = None
         self.builder = TextBuilder()
         self.block_tag = ""
         self.open_tags: list[str] = []
@@ -139,9 +144,11 @@ class _BlockParser(HTMLParser):
     def _read_meta(self, attrs: dict[str, str | None]) -> None:
         name = (attrs.get("property") or attrs.get("name") or "").lower()
         content = attrs.get("content") or ""
-        if name in _DATE_META and self.date is None:
-            with contextlib.suppress(ValueError):
-                self.date = datetime.date.fromisoformat(content.strip()[:10])
+        if name in _DATE_META and self.date is None and self.date_problem is None:
+            try:
+                self.date = parse_day(content)
+            except ValueError as error:
+                self.date_problem = f"<meta {name}>: {error}"
 
     def flush(self) -> None:
         """Close the block being built, if it holds any text."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
@@ -106,6 +107,21 @@ class TextBuilder:
             self._source_starts.append(source_offset)
             self._pieces.append(char)
             self._length += 1
+
+    def add_aligned(self, text: str, raw: str, source_offset: int) -> None:
+        """Append ``text``, a decoded form of the source ``raw`` at ``source_offset``.
+
+        Decoding (YAML folding lines, resolving escapes) keeps most characters and
+        their order: each kept one points at itself in ``raw``, each new one at the
+        source where the kept run before it ended.
+        """
+        matcher = difflib.SequenceMatcher(None, text, raw, autojunk=False)
+        done = 0
+        raw_done = 0
+        for text_at, raw_at, size in matcher.get_matching_blocks():
+            self.add_mapped(text[done:text_at], source_offset + min(raw_done, max(len(raw) - 1, 0)))
+            self.add(text[text_at : text_at + size], source_offset + raw_at)
+            done, raw_done = text_at + size, raw_at + size
 
     def __len__(self) -> int:
         return self._length

@@ -101,12 +101,13 @@ def _heading_block(line: _Line, is_headline: bool) -> Block | None:
     return None
 
 
-def _heading(offset: int, text: str, level: int, kind: BlockKind = BlockKind.HEADING) -> Block:
+def _heading(
+    offset: int, text: str, level: int, kind: BlockKind = BlockKind.HEADING
+) -> Block | None:
+    """Make a heading block; a marker with no text ("# ", "**  **") is none."""
     builder = TextBuilder()
     builder.add(text, offset)
-    block = Block.build(kind, builder, heading_scopes(level), level)
-    assert block is not None, "a heading line always has text"
-    return block
+    return Block.build(kind, builder, heading_scopes(level), level)
 
 
 def _paragraph_blocks(run: list[_Line]) -> Iterator[Block]:

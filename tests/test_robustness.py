@@ -1,0 +1,148 @@
+"""Bad input and faults: each case is a one-line message naming the file, exit 2, the
+rest of the run going on, and no file changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copylint.cli import main
+
+GOOD = "The council voted to delay the the budget.\n"
+GOOD_FINDING = "good.txt:1:28: error[newsroom.DoubledWord] 'the' is repeated"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+def _run(
+    folder: Path, files: dict[str, str | bytes], args: list[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[str], list[str]]:
+    """Write ``files`` (with good.txt beside them), run copylint; return the exit code,
+    stdout lines and stderr lines, after checking that no file changed."""
+    for name, content in {"good.txt": GOOD, **files}.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    before = _snapshot(folder)
+    code = main(args)
+    captured = capsys.readouterr()
+    assert _snapshot(folder) == before
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "story.md",
+            "---\ntitle: Budget\ndate: 2025-02-30\n---\n\nThe council met.\n",
+            "story.md: front matter: date: '2025-02-30' is not a day of the calendar",
+        ),
+        (
+            "story.md",
+            "---\ndate: 2024-13-45\n---\n\nThe council met.\n",
+            "story.md: front matter: date: '2024-13-45' is not a day of the calendar",
+        ),
+        (
+            "story.md",
+            "---\ndate: next tuesday\n---\n\nThe council met.\n",
+            "story.md: front matter: date: 'next tuesday' is not a date (use YYYY-MM-DD)",
+        ),
+        (
+            "story.md",
+            "---\ndate: 20250101\n---\n\nThe council met.\n",
+            "story.md: front matter: date: '20250101' is not a date (use YYYY-MM-DD)",
+        ),
+        (
+            "story.html",
+            '<html><head><meta name="date" content="2025-02-30"></head>'
+            "<body><p>The council met.</p></body></html>",
+            "story.html: <meta date>: '2025-02-30' is not a day of the calendar",
+        ),
+    ],
+)
+def test_an_impossible_date_is_reported_and_the_run_goes_on(
+    folder: Path, capsys: pytest.CaptureFixture[str], name: str, content: str, message: str
+) -> None:
+    code, out, err = _run(folder, {name: content}, [name, "good.txt"], capsys)
+    assert code == 2
+    assert err == [f"copylint: {message}"]
+    assert out == [GOOD_FINDING, "Found 1 problem (1 error) in 1 of 1 file."]
+
+
+def test_an_archive_story_with_an_impossible_date_does_not_block_a_commit(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The archive is only compared with; its story is reported when it is linted."""
+    (folder / "archive").mkdir()
+    files = {
+        ".copylint.yaml": "archive: ['archive/**']\n",
+        "archive/old.md": "---\ndate: 2025-02-30\n---\n\nThe council met.\n",
+    }
+    code, out, err = _run(folder, files, ["good.txt"], capsys)
+    assert (code, out, err) == (1, [GOOD_FINDING, "Found 1 problem (1 error) in 1 of 1 file."], [])
+    code, out, err = _run(folder, {}, ["archive"], capsys)
+    assert (code, out) == (2, ["No problems found in 0 files."])
+    assert err == [
+        "copylint: archive/old.md: front matter: date: '2025-02-30' is not a day of the calendar"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("as_of: 2025-02-30\n", ".copylint.yaml: as_of: '2025-02-30' is not a day of the calendar"),
+        (
+            "knowledge_bases: [people.yaml]\n",
+            "people.yaml: people[0].offices[0].start: '2024-13-45' is not a day of the calendar",
+        ),
+    ],
+)
+def test_an_impossible_date_in_a_config_or_knowledge_base_is_one_line(
+    folder: Path, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:
+    people = (
+        "verified_as_of: 2025-01-01\npeople:\n  - name: Jane Roe\n    offices:\n"
+        "      - {title: Mayor, role: mayor of Springfield, start: 2024-13-45}\n"
+    )
+    files = {".copylint.yaml": config, "people.yaml": people}
+    code, out, err = _run(folder, files, ["good.txt"], capsys)
+    assert (code, out) == (2, [])
+    assert len(err) == 1
+    assert err[0].startswith("copylint: ")
+    assert err[0].endswith(message)
+
+
+@pytest.mark.parametrize("line", ["# ", "#", "**  **", "****", "# \t"])
+def test_an_empty_heading_marker_in_plain_text_is_linted_as_text(
+    folder: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    code, out, err = _run(folder, {"odd.txt": f"{line}\n\n{GOOD}"}, ["odd.txt"], capsys)
+    assert (code, err) == (1, [])
+    assert out == [
+        "odd.txt:3:28: error[newsroom.DoubledWord] 'the' is repeated",
+        "Found 1 problem (1 error) in 1 of 1 file.",
+    ]
+
+
+def test_the_summary_counts_only_the_files_linted(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(folder, {"bad.md": "---\ndate: 2025-02-30\n---\n"}, ["bad.md"], capsys)
+    assert code == 2
+    assert out == ["No problems found in 0 files."]
+    assert err == [
+        "copylint: bad.md: front matter: date: '2025-02-30' is not a day of the calendar"
+    ]
