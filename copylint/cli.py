@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -172,6 +173,7 @@ def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: 
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = statistics.report if args.statistics else REPORTERS[fmt]
     reporter(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
+    _print_errors([f"warning: {warning}" for warning in result.warnings])
     _print_errors(result.errors)
     return _exit_code(shown, result.errors, fail_on)
 
@@ -261,7 +263,7 @@ def _only_changes(
     """Keep the findings on lines added or changed since ``revision``."""
     paths = [d.display_path for d in drafts if isinstance(d, Draft) and d.reported]
     kept = keep_changed(result.diagnostics, changed_lines(paths, revision))
-    return RunResult(kept, result.errors, result.files)
+    return dataclasses.replace(result, diagnostics=kept)
 
 
 def _stdin_draft(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
+from copylint.checks.base import CrossFileCheck
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
-from copylint.linter import RuleSet
+from copylint.linter import RuleSet, within_budget
 from copylint.messages import format_message
 from copylint.rules import Rule
 
@@ -29,11 +31,13 @@ class PlacedUnit:
 
 @dataclass(frozen=True, slots=True)
 class Units:
-    """One document's units by rule name, and the story's date when it has one."""
+    """One document's units by rule name, the story's date when it has one, and a
+    warning for each rule stopped by its time budget (``linter.within_budget``)."""
 
     by_rule: dict[str, list[PlacedUnit]]
     date: datetime.date | None = None
     reported: bool = True
+    stopped: tuple[str, ...] = ()
 
 
 def collect_units(document: Document, rules: RuleSet, reported: bool = True) -> Units:
@@ -42,19 +46,23 @@ def collect_units(document: Document, rules: RuleSet, reported: bool = True) -> 
     Units of a document that is not ``reported`` (an archive story) are compared with
     the others, but findings are only ever placed in reported documents.
     """
-    if not rules.cross_file:
-        return Units({}, reported=reported)
+    by_rule: dict[str, list[PlacedUnit]] = {}
+    stopped: list[str] = []
+    for rule, check in rules.cross_file:
+        outcome = within_budget(rule, document, partial(_placed_units, document, check))
+        if isinstance(outcome, str):
+            stopped.append(outcome)
+        else:
+            by_rule[rule.name] = outcome
+    return Units(by_rule, document.metadata.date, reported, tuple(stopped))
+
+
+def _placed_units(document: Document, check: CrossFileCheck) -> list[PlacedUnit]:
     lines = document.lines
-    by_rule = {
-        rule.name: [
-            PlacedUnit(
-                unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end)
-            )
-            for unit in check.units(document)
-        ]
-        for rule, check in rules.cross_file
-    }
-    return Units(by_rule, document.metadata.date, reported)
+    return [
+        PlacedUnit(unit.key, document.path, *lines.position(unit.start), *lines.position(unit.end))
+        for unit in check.units(document)
+    ]
 
 
 class CrossFileIndex:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
+from copylint.budget import time_budget
 from copylint.checks.base import (
     CheckContext,
     CrossFileCheck,
@@ -23,6 +26,8 @@ from copylint.messages import format_message
 from copylint.rules import Rule
 from copylint.scopes import Scope
 from copylint.sentences import split_sentences
+
+T = TypeVar("T")
 
 _IDENTITY = SourceMap((0,), (0,))
 _FORMAT_TAGS = {"text": "txt", "markdown": "md", "html": "html"}
@@ -122,7 +127,35 @@ class RuleSet:
                 prepare()
 
 
-def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[Diagnostic]:
+RULE_SECONDS = 1.0
+RULE_SECONDS_PER_CHARACTER = 20e-6
+"""A rule's time budget on one file: a second, and 20 µs more per character (at least
+50 kB a second: a hundred times what the shipped rules need)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Linted:
+    """A document's diagnostics, and a warning for each rule stopped by its time budget."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)
+
+
+def within_budget(rule: Rule, document: Document, run: Callable[[], list[T]]) -> list[T] | str:
+    """Return what ``run`` returns, or a warning if ``rule`` spends its time budget on
+    ``document`` first (a pattern that runs away); what it found by then is left out."""
+    seconds = RULE_SECONDS + RULE_SECONDS_PER_CHARACTER * len(document.source)
+    try:
+        with time_budget(seconds):
+            return run()
+    except TimeoutError:
+        return (
+            f"{document.path}: {rule.name} stopped after {seconds:.1f} s; its findings in this "
+            "file are left out (it runs away on this text)"
+        )
+
+
+def lint_document(document: Document, rules: RuleSet, run: RunContext) -> Linted:
     """Return the diagnostics of the text and document rules on ``document``.
 
     A rule with a ``limit`` gives at most that many; the runner sorts the run's findings.
@@ -130,16 +163,30 @@ def lint_document(document: Document, rules: RuleSet, run: RunContext) -> list[D
     segments = _Segments(document)
     placer = Placer(document)
     context = run.for_document(document)
-    diagnostics: list[Diagnostic] = []
+    linted = Linted()
+
+    def add(rule: Rule, found: Callable[[], Iterator[Diagnostic]]) -> None:
+        outcome = within_budget(rule, document, lambda: list(_limited(rule, found())))
+        if isinstance(outcome, str):
+            linted.stopped.append(outcome)
+        else:
+            linted.diagnostics.extend(outcome)
+
     for rule, text_check in rules.text:
-        diagnostics.extend(_limited(rule, _text_diagnostics(rule, text_check, segments, placer)))
+        add(rule, partial(_text_diagnostics, rule, text_check, segments, placer))
     for rule, document_check in rules.document:
-        found = (
-            placer.diagnostic(rule, m.start, m.end, m, document.source[m.start : m.end])
-            for m in document_check.check(document, context)
+        add(rule, partial(_document_diagnostics, rule, document_check, context, placer))
+    return linted
+
+
+def _document_diagnostics(
+    rule: Rule, check: DocumentCheck, context: CheckContext, placer: Placer
+) -> Iterator[Diagnostic]:
+    source = placer.document.source
+    for match in check.check(placer.document, context):
+        yield placer.diagnostic(
+            rule, match.start, match.end, match, source[match.start : match.end]
         )
-        diagnostics.extend(_limited(rule, found))
-    return diagnostics
 
 
 def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:

@@ -23,12 +23,13 @@ MIN_DRAFTS_PER_JOB = 32
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """What a run found: diagnostics, one-line errors for drafts it could not lint, and
-    how many drafts it linted."""
+    """What a run found: diagnostics, one-line errors for drafts it could not lint, how
+    many drafts it linted, and one-line warnings (a rule stopped by its time budget)."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_document(draft: Draft) -> Document:
@@ -53,11 +54,13 @@ def lint_drafts(
     outcomes = _outcomes(items, ruleset, run, jobs)
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
+    warnings: list[str] = []
     index = CrossFileIndex(ruleset)
     directives: dict[str, FileDirectives] = {}
     files = 0
     for item, outcome in zip(items, outcomes, strict=True):
         diagnostics.extend(outcome.diagnostics)
+        warnings.extend(outcome.warnings)
         if outcome.error is not None:
             errors.append(outcome.error)
         else:
@@ -67,7 +70,7 @@ def lint_drafts(
             directives[outcome.directives.path] = outcome.directives
     diagnostics.extend(index.diagnostics())
     running = frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
-    return RunResult(_suppress(diagnostics, directives, running), errors, files)
+    return RunResult(_suppress(diagnostics, directives, running), errors, files, warnings)
 
 
 def _suppress(
@@ -93,6 +96,7 @@ class _Outcome:
     units: Units = field(default_factory=lambda: Units({}))
     error: str | None = None
     directives: FileDirectives | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
@@ -104,10 +108,13 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
         return _Outcome(error=str(error) if item.reported else None)
     if not item.reported:
         return _Outcome(units=collect_units(document, rules, reported=False))
+    linted = lint_document(document, rules, run)
+    units = collect_units(document, rules)
     return _Outcome(
-        lint_document(document, rules, run),
-        collect_units(document, rules),
+        linted.diagnostics,
+        units,
         directives=find_directives(document, run.rule_names),
+        warnings=[*linted.stopped, *units.stopped],
     )
 
 

@@ -146,3 +146,29 @@ def test_the_summary_counts_only_the_files_linted(
     assert err == [
         "copylint: bad.md: front matter: date: '2025-02-30' is not a day of the calendar"
     ]
+
+
+def test_a_runaway_pattern_is_stopped_reported_once_and_the_run_goes_on(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "styles" / "Style").mkdir(parents=True)
+    files = {
+        ".copylint.yaml": "packs: [newsroom, Style]\nstyles_path: [styles]\n",
+        "styles/Style/Runaway.yml": (
+            "extends: existence\nmessage: \"'%s'\"\nlevel: error\nnonword: true\n"
+            "tokens: ['(a|aa)+$']\n"
+        ),
+        "run.txt": "a" * 40 + "!\n\n" + "a" * 40 + "!\n",
+    }
+    code, out, err = _run(folder, files, ["run.txt", "good.txt"], capsys)
+    assert code == 1
+    assert out == [
+        GOOD_FINDING,
+        "run.txt:1:41: suggestion[newsroom.Exclamation] Exclamation point outside a quotation",
+        "run.txt:3:41: suggestion[newsroom.Exclamation] Exclamation point outside a quotation",
+        "Found 3 problems (1 error, 2 suggestions) in 2 of 2 files.",
+    ]
+    assert err == [
+        "copylint: warning: run.txt: Style.Runaway stopped after 1.0 s; its findings in this "
+        "file are left out (it runs away on this text)"
+    ]

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from copylint.checks.base import CheckKind, Match, boolean, string_list
 from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
+    RulePattern,
     compile_pattern,
     exceptions_pattern,
     is_exception,
@@ -23,8 +22,8 @@ from copylint.checks.patterns import (
 class Existence:
     """Finds the rule's tokens; each match is reported with its text as ``%s``."""
 
-    pattern: regex.Pattern[str]
-    exceptions: regex.Pattern[str] | None
+    pattern: RulePattern
+    exceptions: RulePattern | None
 
     def find(self, text: str) -> Iterator[Match]:
         for found in self.pattern.finditer(text):

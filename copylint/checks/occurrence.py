@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from copylint.checks.base import CheckKind, Match, boolean, integer, string
-from copylint.checks.patterns import compile_pattern
+from copylint.checks.patterns import RulePattern, compile_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +18,7 @@ class Occurrence:
     ``%s`` and ``%d`` in the message are the count.
     """
 
-    pattern: regex.Pattern[str]
+    pattern: RulePattern
     max: int
     min: int
 

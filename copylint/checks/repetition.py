@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from copylint.checks.base import CheckKind, Match, boolean, integer, string_list
-from copylint.checks.patterns import compile_pattern, exceptions_pattern, is_exception
+from copylint.checks.patterns import RulePattern, compile_pattern, exceptions_pattern, is_exception
 from copylint.sentences import split_sentences
 
 
@@ -18,11 +16,11 @@ from copylint.sentences import split_sentences
 class Repetition:
     """Reports a repeated token from its first copy to its last; ``%s`` is the token."""
 
-    pattern: regex.Pattern[str]
+    pattern: RulePattern
     max: int
     ignore_case: bool
     alpha: bool
-    exceptions: regex.Pattern[str] | None
+    exceptions: RulePattern | None
 
     def find(self, text: str) -> Iterator[Match]:
         found = list(self.pattern.finditer(text))

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from copylint.checks.base import (
     TOLERANCE_OPTIONS,
     CheckKind,
@@ -31,7 +29,7 @@ from copylint.checks.base import (
     string_list,
     tolerance,
 )
-from copylint.checks.patterns import compile_pattern
+from copylint.checks.patterns import RulePattern, compile_pattern
 from copylint.documents import Document, find_headline
 from copylint.fingerprints import Fingerprint, fingerprint
 from copylint.repeats import Repeat, Tolerance, find_repeats
@@ -47,7 +45,7 @@ class Reuse:
     unit: str
     min_words: int
     tolerance: Tolerance
-    allow: tuple[regex.Pattern[str], ...]
+    allow: tuple[RulePattern, ...]
     standing_stories: int
 
     def units(self, document: Document) -> Iterator[Unit]:

@@ -15,6 +15,7 @@ import regex
 
 from copylint.checks.base import CheckKind, FixKind, Match, boolean, string, string_list, string_map
 from copylint.checks.patterns import (
+    RulePattern,
     compile_pattern,
     exceptions_pattern,
     is_exception,
@@ -27,9 +28,9 @@ from copylint.checks.patterns import (
 class Substitution:
     """Finds the swap keys; ``%s`` is the replacement, then the matched text."""
 
-    pattern: regex.Pattern[str]
+    pattern: RulePattern
     replacements: tuple[str, ...]
-    exceptions: regex.Pattern[str] | None
+    exceptions: RulePattern | None
     quote_replacements: bool
     capitalize: bool
     fixable: bool
