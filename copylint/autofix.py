@@ -1,9 +1,13 @@
-"""``--fix`` and ``--diff``: lint, apply the safe edits, and lint again until none are left."""
+"""``--fix`` and ``--diff``: lint, apply the safe edits, and lint again until none are left.
+
+Each draft is read once; every pass lints and edits that same content, and the file
+is written back only if it still holds it (``copylint.writing``).
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,7 +15,7 @@ from copylint.diagnostics import Edit
 from copylint.documents import decode
 from copylint.errors import CopylintError
 from copylint.files import Draft
-from copylint.fixes import apply_edits, encode
+from copylint.fixes import apply_edits
 from copylint.linter import RunContext
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
@@ -20,17 +24,21 @@ MAX_PASSES = 10
 
 
 @dataclass(frozen=True, slots=True)
+class FixedDraft:
+    """A draft the fixes changed: its file, the bytes read and the bytes fixed."""
+
+    draft: Draft
+    before: bytes
+    after: bytes
+    fixed: int
+
+
+@dataclass(frozen=True, slots=True)
 class FixResult:
-    """The drafts' bytes before and after, how many fixes, and the last lint's result."""
+    """The drafts the fixes changed, in run order, and the last lint's result."""
 
-    before: dict[str, bytes] = field(default_factory=dict)
-    after: dict[str, bytes] = field(default_factory=dict)
-    fixed: int = 0
+    changed: list[FixedDraft] = field(default_factory=list)
     result: RunResult = field(default_factory=RunResult)
-
-    def changed(self) -> list[str]:
-        """Return the paths whose content the fixes changed, in run order."""
-        return [path for path, data in self.after.items() if data != self.before[path]]
 
 
 def fix_drafts(
@@ -40,32 +48,44 @@ def fix_drafts(
     jobs: int | None = None,
 ) -> FixResult:
     """Fix the drafts in memory, pass after pass, until a lint finds nothing to fix."""
-    before: dict[str, bytes] = {}
-    after: dict[str, bytes] = {}
-    fixed = 0
+    read = [_read_once(draft) for draft in drafts]
+    before = {d.display_path: d.data for d in read if isinstance(d, Draft) and d.data is not None}
+    after = dict(before)
+    fixed: Counter[str] = Counter()
     for _ in range(MAX_PASSES):
-        current = _with_contents(drafts, after)
-        result = lint_drafts(current, rules, run, jobs)
+        result = lint_drafts(_with_contents(read, after), rules, run, jobs)
         edits = _edits_by_path(result)
         if not edits:
-            return FixResult(before, after, fixed, result)
-        for draft in current:
-            if isinstance(draft, Draft) and draft.display_path in edits:
-                path = draft.display_path
-                data = draft.read()
-                before.setdefault(path, data)
-                text, bom = decode(path, data)
-                new_text, count = apply_edits(text, edits[path])
-                after[path] = encode(new_text, bom)
-                fixed += count
-    result = lint_drafts(_with_contents(drafts, after), rules, run, jobs)
-    return FixResult(before, after, fixed, result)
+            break
+        for path, found in edits.items():
+            text, encoding = decode(path, after[path])
+            new_text, count = apply_edits(text, found)
+            after[path] = encoding.encode(new_text)
+            fixed[path] += count
+    else:
+        result = lint_drafts(_with_contents(read, after), rules, run, jobs)
+    changed = [
+        FixedDraft(d, before[d.display_path], after[d.display_path], fixed[d.display_path])
+        for d in read
+        if isinstance(d, Draft) and d.data is not None and after[d.display_path] != d.data
+    ]
+    return FixResult(changed, result)
+
+
+def _read_once(draft: Draft | CopylintError) -> Draft | CopylintError:
+    """Return a reported draft with its bytes read (or the error reading them)."""
+    if not isinstance(draft, Draft) or not draft.reported or draft.data is not None:
+        return draft
+    try:
+        return dataclasses.replace(draft, data=draft.read())
+    except CopylintError as error:
+        return error
 
 
 def _with_contents(
     drafts: Sequence[Draft | CopylintError], contents: dict[str, bytes]
 ) -> list[Draft | CopylintError]:
-    """Return the drafts, those already fixed reading their fixed bytes."""
+    """Return the drafts, each reading its current (fixed) bytes."""
     return [
         dataclasses.replace(d, data=contents[d.display_path])
         if isinstance(d, Draft) and d.display_path in contents

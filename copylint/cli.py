@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__, cli_kb
-from copylint.autofix import fix_drafts
+from copylint.autofix import FixedDraft, fix_drafts
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
@@ -19,13 +19,15 @@ from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.explain import explain
 from copylint.files import Draft, find_archive, find_drafts
-from copylint.fixes import unified_diff, write_atomically
+from copylint.fixes import unified_diff
 from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
+from copylint.oneline import OneLineParser, one_line
 from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
+from copylint.writing import replace_file, signals_end_the_run
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -34,9 +36,9 @@ STDIN = "-"
 AUTO = "auto"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> OneLineParser:
     """Describe the command line."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="copylint",
         description="Lint newsroom copy: plain text, Markdown and HTML drafts.",
     )
@@ -99,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         metavar="N",
         help="lint in N processes (default: one per core, up to 4; 1 for none)",
     )
@@ -154,7 +156,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         if args.diff_base:
             result = _only_changes(result, drafts, args.diff_base)
     except CopylintError as error:
-        print(f"copylint: {error}", file=sys.stderr)
+        _print_errors([str(error)])
         return EXIT_ERROR
     return _report(args, config, result, rules)
 
@@ -187,6 +189,17 @@ def entry_point() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)
+
+
+def _jobs(value: str) -> int:
+    """Read ``--jobs``: a whole number of processes, 1 or more."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes (1 or more)")
+    return jobs
 
 
 def _config(explicit: str | None) -> Config:
@@ -238,23 +251,48 @@ def _fix(
     rules: list[Rule],
     run: RunContext,
 ) -> int:
-    """Apply the safe fixes: print them as a diff, or write them and report what is left."""
+    """Apply the safe fixes: print them as a diff, or write them and report what is left.
+
+    When a file cannot be written, what is left is linted again from the files as they
+    are, so that the report is true of them.
+    """
     outcome = fix_drafts(drafts, rules, run, jobs=args.jobs)
-    changed = outcome.changed()
     if args.diff:
-        for path in changed:
-            sys.stdout.write(unified_diff(path, outcome.before[path], outcome.after[path]))
+        for change in outcome.changed:
+            name = change.draft.display_path
+            sys.stdout.write(unified_diff(name, change.before, change.after))
         _print_errors(outcome.result.errors)
-        return EXIT_ERROR if outcome.result.errors else EXIT_FINDINGS if changed else EXIT_CLEAN
-    paths = {d.display_path: d.path for d in drafts if isinstance(d, Draft) and d.path}
-    for path in changed:
-        write_atomically(paths[path], outcome.after[path])
+        if outcome.result.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if outcome.changed else EXIT_CLEAN
+    written, failures = _write_fixes(outcome.changed)
+    fixed = sum(change.fixed for change in written)
     print(
-        f"copylint: fixed {outcome.fixed} problem{'s' if outcome.fixed != 1 else ''} "
-        f"in {len(changed)} file{'s' if len(changed) != 1 else ''}",
+        f"copylint: fixed {fixed} problem{'s' if fixed != 1 else ''} "
+        f"in {len(written)} file{'s' if len(written) != 1 else ''}",
         file=sys.stderr,
     )
-    return _report(args, config, outcome.result, rules)
+    result = outcome.result
+    if failures:
+        result = lint_drafts(drafts, rules, run, jobs=args.jobs)
+        result = dataclasses.replace(result, errors=[*result.errors, *failures])
+    return _report(args, config, result, rules)
+
+
+def _write_fixes(changed: list[FixedDraft]) -> tuple[list[FixedDraft], list[str]]:
+    """Write each fixed draft back; return those written and an error for each other."""
+    written: list[FixedDraft] = []
+    failures: list[str] = []
+    with signals_end_the_run():
+        for change in changed:
+            assert change.draft.path is not None, "--fix reads drafts from files"
+            try:
+                replace_file(change.draft.path, change.before, change.after)
+            except CopylintError as error:
+                failures.append(str(error))
+            else:
+                written.append(change)
+    return written, failures
 
 
 def _only_changes(
@@ -295,4 +333,4 @@ def _list_rules(rules: Sequence[Rule], stream: TextIO) -> None:
 
 def _print_errors(errors: Sequence[str]) -> None:
     for problem in errors:
-        print(f"copylint: {problem}", file=sys.stderr)
+        print(f"copylint: {one_line(problem)}", file=sys.stderr)

@@ -23,6 +23,7 @@ from copylint.dates import date_option
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.kb_check import ERROR, check_file, check_merged
 from copylint.knowledge import load_knowledge_base, read_knowledge_file
+from copylint.oneline import OneLineParser
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -34,9 +35,9 @@ SOURCES = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> OneLineParser:
     """Describe ``copylint kb``."""
-    parser = argparse.ArgumentParser(prog="copylint kb", description=__doc__.split("\n\n")[0])
+    parser = OneLineParser(prog="copylint kb", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     imports = commands.add_parser("import", help="turn open officeholder data into a file")
     imports.add_argument("format", choices=sorted(SOURCES))

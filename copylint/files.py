@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.config import Config
 from copylint.documents import Format, format_for_extension
-from copylint.documents.reading import read_bytes
+from copylint.documents.reading import describe_os_error, not_a_regular_file, read_bytes
 from copylint.errors import CopylintError
 from copylint.globs import glob_matches
 
@@ -41,21 +43,42 @@ class Draft:
 def find_drafts(
     paths: Sequence[str], config: Config, forced: Format | None = None
 ) -> Iterator[Draft | CopylintError]:
-    """Yield each draft to lint, or an error for a path that cannot be linted."""
+    """Yield each draft to lint, or an error for a path that cannot be linted.
+
+    A file named twice, or reached twice (through a link, or a folder and a file in
+    it), is linted once. Named pipes, devices and sockets are never opened.
+    """
+    seen: set[tuple[int, int]] = set()
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
+        try:
+            info = os.stat(name)
+        except OSError as error:
+            yield CopylintError(f"{name}: {describe_os_error(name, error)}")
+            continue
+        if stat.S_ISDIR(info.st_mode):
             if forced is not None:
                 yield CopylintError(
                     f"{name}: --ext applies to files and standard input, not to folders"
                 )
                 continue
-            yield from _walk(path, config)
-        elif path.exists():
-            if not _excluded(path, config):
-                yield Draft(name, forced or _format_of(path), path)
-        else:
-            yield CopylintError(f"{name}: no such file or folder")
+            yield from _walk(Path(name), config, seen)
+        elif _first_time(info, seen) and not _excluded(Path(name), config):
+            yield _draft_or_error(name, info, forced or _format_of(Path(name)))
+
+
+def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _draft_or_error(name: str, info: os.stat_result, fmt: Format) -> Draft | CopylintError:
+    kind = not_a_regular_file(info.st_mode)
+    if kind is not None:
+        return CopylintError(f"{name}: {kind}, not linted")
+    return Draft(name, fmt, Path(name))
 
 
 def _format_of(path: Path) -> Format:
@@ -63,17 +86,28 @@ def _format_of(path: Path) -> Format:
     return format_for_extension(path.suffix) or Format.TEXT
 
 
-def _walk(folder: Path, config: Config) -> Iterator[Draft]:
+def _walk(
+    folder: Path, config: Config, seen: set[tuple[int, int]]
+) -> Iterator[Draft | CopylintError]:
     for path, fmt in _drafts_under(folder):
         if _excluded(path, config):
             continue
         if config.include and not _matches_any(path, config.include, config):
             continue
-        yield Draft(str(path), fmt, path)
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            yield CopylintError(f"{path}: {describe_os_error(path, error)}")
+            continue
+        if _first_time(info, seen):
+            yield _draft_or_error(str(path), info, fmt)
 
 
 def _drafts_under(folder: Path) -> Iterator[tuple[Path, Format]]:
-    """Yield every draft file below ``folder``, skipping hidden ones and node_modules."""
+    """Yield every draft file below ``folder``, skipping hidden ones and node_modules.
+
+    Links to folders are not followed (a link may lead back up and loop).
+    """
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
@@ -89,7 +123,7 @@ def _excluded(path: Path, config: Config) -> bool:
 
 
 def _matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
-    absolute = path.resolve()
+    absolute = Path(os.path.realpath(path))
     try:
         relative = absolute.relative_to(config.root).as_posix()
     except ValueError:
@@ -101,9 +135,17 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
     """Yield the archive's drafts (config ``archive`` globs) that are not linted already."""
     if not config.archive:
         return
-    seen = {d.path.resolve() for d in linted if isinstance(d, Draft) and d.path is not None}
+    seen: set[tuple[int, int]] = set()
+    for draft in linted:
+        if isinstance(draft, Draft) and draft.path is not None:
+            with contextlib.suppress(OSError):
+                _first_time(os.stat(draft.path), seen)
     for path, fmt in _drafts_under(config.root):
-        if path.resolve() in seen or _excluded(path, config):
+        if _excluded(path, config) or not _matches_any(path, config.archive, config):
             continue
-        if _matches_any(path, config.archive, config):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if _first_time(info, seen) and not_a_regular_file(info.st_mode) is None:
             yield Draft(os.path.relpath(path), fmt, path, reported=False)

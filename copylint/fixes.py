@@ -1,31 +1,26 @@
-"""Safe fixes: edits that cannot lose meaning, applied and written without risk.
+"""Safe fixes: edits that cannot lose meaning, and how they are applied and shown.
 
 A check marks a match fixable (``FixKind``); this module turns that into an edit of the
 source, but only where the edit touches nothing else: a replacement only when the
 matched source has no markup inside it, a deletion only of whole lines that hold
 nothing but the copy and its markup. Edits are applied until none is left (fixing one
-thing can make another exact, such as two paragraphs that differed by one word), and
-files are written atomically, keeping their permissions, byte order mark and line
-endings.
+thing can make another exact, such as two paragraphs that differed by one word);
+``copylint.writing`` writes the files back.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 import regex
 
 from copylint.checks.base import FixKind, Match
 from copylint.diagnostics import Edit
+from copylint.documents import decode
 from copylint.positions import LineIndex
 
 _MARKUP_ONLY = regex.compile(r"(?:\s|<[^<>]*>|\d+[.)]|[#*_>+\-`~|])*")
-_BOM = "\ufeff"
 
 
 def safe_edit(
@@ -72,36 +67,10 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
     return text, len(chosen)
 
 
-def encode(text: str, bom: bool) -> bytes:
-    """Encode ``text`` as UTF-8, with a byte order mark if the original had one."""
-    return ((_BOM if bom else "") + text).encode("utf-8")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file at ``path`` (a link's target) with ``data`` in one rename.
-
-    The new content is written to a temporary file in the same folder, flushed to
-    disk and given the original's permissions before it replaces the original, so a
-    crash leaves either the old file or the new one, never a mix.
-    """
-    target = path.resolve()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        shutil.copymode(target, temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
     """Return a unified diff of one file's fix."""
-    old = before.decode("utf-8").splitlines(keepends=True)
-    new = after.decode("utf-8").splitlines(keepends=True)
+    old = decode(path, before)[0].splitlines(keepends=True)
+    new = decode(path, after)[0].splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(
         line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"

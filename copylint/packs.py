@@ -36,7 +36,8 @@ def load_rules(
 ) -> list[Rule]:
     """Load the configured packs, apply level overrides, then ``select`` and ``ignore``."""
     rules = configured_rules(config)
-    _check_names(rules, "config rules", list(config.rule_levels))
+    where = f"{config.source}: rules" if config.source is not None else "rules"
+    _check_names(rules, where, list(config.rule_levels))
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
     configured = [_with_level(rule, config) for rule in rules]

@@ -34,8 +34,8 @@ class RunResult:
 
 def read_document(draft: Draft) -> Document:
     """Read, decode and parse one draft; raises CopylintError for input it cannot read."""
-    text, has_bom = decode(draft.display_path, draft.read())
-    return parse_document(draft.display_path, text, draft.format, has_bom)
+    text, _encoding = decode(draft.display_path, draft.read())
+    return parse_document(draft.display_path, text, draft.format)
 
 
 def lint_drafts(

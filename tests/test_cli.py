@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -197,10 +198,14 @@ def test_bad_files_are_reported_and_the_rest_still_linted(
 def test_unreadable_file_is_an_error(
     draft: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path: object, *args: int) -> int:
+        if Path(str(path)).name == "draft.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     assert main(["draft.txt"]) == 2
     assert capsys.readouterr().err == "copylint: draft.txt: cannot read: Permission denied\n"
 

@@ -118,7 +118,10 @@ def test_explicit_config_file(project: Path, capsys: pytest.CaptureFixture[str])
         ("colour: blue\n", ".copylint.yaml: colour: unknown key"),
         ("fail_on: fatal\n", ".copylint.yaml: fail_on: must be one of"),
         ("packs: [Nope]\n", ".copylint.yaml: packs: no pack named 'Nope'"),
-        ("rules: {newsroom.Nope: off}\n", "config rules: no rule or pack named 'newsroom.Nope'"),
+        (
+            "rules: {newsroom.Nope: off}\n",
+            ".copylint.yaml: rules: no rule or pack named 'newsroom.Nope'",
+        ),
         ("styles_path: [missing]\n", "missing: styles_path folder not found"),
         ("rules: [1, 2\n", ".copylint.yaml:2: invalid YAML"),
     ],

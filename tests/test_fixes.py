@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 import stat
 from pathlib import Path
 
 import pytest
 
 from copylint.cli import main
-from copylint.fixes import write_atomically
 
 HEADLINE = "**Truce Talks Resume in Geneva**"
 LEDE = "Negotiators met again on Thursday as a fragile truce held along the border."
@@ -109,19 +107,6 @@ def test_fix_needs_files(capsys: pytest.CaptureFixture[str]) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b"x"), encoding="utf-8")
     assert main(["--fix"], stdin=stdin) == 2
     assert "--fix and --diff work on files" in capsys.readouterr().err
-
-
-def test_failed_write_leaves_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _draft(tmp_path, "d.txt", "original\n")
-
-    def fail(*_args: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        write_atomically(path, b"new\n")
-    assert path.read_text(encoding="utf-8") == "original\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt"]
 
 
 def test_fix_deletes_an_exact_prose_repeat_but_never_a_table_row_or_a_near_copy(

@@ -50,17 +50,17 @@ def _render(fmt: str, found: list[Diagnostic] = FOUND) -> str:
 def test_text() -> None:
     assert _render("text").splitlines() == [
         "a.md:3:5: warning[newsroom.Attribution] Use 'said' instead of 'stated', 100% sure: yes",
-        "a.md:7:1: error[newsroom.DuplicateParagraph] Paragraph repeats line 2",
-        "second line",
+        "a.md:7:1: error[newsroom.DuplicateParagraph] Paragraph repeats line 2\\nsecond line",
         "b,c.txt:1:1: suggestion[newsroom.Exclamation] Hey",
         "Found 3 problems (1 error, 1 warning, 1 suggestion) in 2 of 3 files.",
     ]
 
 
 def test_line() -> None:
-    assert _render("line").splitlines()[0] == (
-        "a.md:3:5:newsroom.Attribution:Use 'said' instead of 'stated', 100% sure: yes"
-    )
+    assert _render("line").splitlines()[:2] == [
+        "a.md:3:5:newsroom.Attribution:Use 'said' instead of 'stated', 100% sure: yes",
+        "a.md:7:1:newsroom.DuplicateParagraph:Paragraph repeats line 2\\nsecond line",
+    ]
 
 
 def test_github_escapes_data_and_properties() -> None:

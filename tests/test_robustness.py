@@ -3,6 +3,11 @@ rest of the run going on, and no file changed."""
 
 from __future__ import annotations
 
+import codecs
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -171,4 +176,127 @@ def test_a_runaway_pattern_is_stopped_reported_once_and_the_run_goes_on(
     assert err == [
         "copylint: warning: run.txt: Style.Runaway stopped after 1.0 s; its findings in this "
         "file are left out (it runs away on this text)"
+    ]
+
+
+def test_a_fifo_named_or_walked_is_skipped_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    for args in (["pipe.md", "good.txt"], ["."]):
+        done = subprocess.run(
+            [sys.executable, "-m", "copylint", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert done.stderr.splitlines() == ["copylint: pipe.md: a named pipe (FIFO), not linted"]
+        assert done.stdout.splitlines() == [
+            GOOD_FINDING,
+            "Found 1 problem (1 error) in 1 of 1 file.",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda f: (f / "loop.md").symlink_to("loop.md"), "loop.md: a loop of symbolic links"),
+        (
+            lambda f: (f / "gone.md").symlink_to("nowhere.md"),
+            "gone.md: a broken symbolic link (to 'nowhere.md')",
+        ),
+        (lambda f: None, "missing.md: no such file or folder"),
+    ],
+)
+def test_a_path_that_leads_nowhere_says_why(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], object],
+    message: str,
+) -> None:
+    make(folder)
+    name = message.split(":")[0]
+    code, out, err = _run(folder, {}, [name, "good.txt"], capsys)
+    assert (code, err) == (2, [f"copylint: {message}"])
+    assert out == [GOOD_FINDING, "Found 1 problem (1 error) in 1 of 1 file."]
+
+
+def test_a_file_named_twice_or_through_a_link_is_linted_once(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "alias.txt").symlink_to("good.txt")
+    code, out, err = _run(folder, {}, ["good.txt", "./good.txt", "alias.txt", "."], capsys)
+    assert (code, err) == (1, [])
+    assert out == [GOOD_FINDING, "Found 1 problem (1 error) in 1 of 1 file."]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be", "utf-8-sig"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_linted(
+    folder: Path, capsys: pytest.CaptureFixture[str], codec: str
+) -> None:
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}.get(codec, b"")
+    data = bom + f"Caf\u00e9 news\n\n{GOOD}".encode(codec)
+    code, out, err = _run(folder, {"wide.txt": data}, ["wide.txt"], capsys)
+    assert (code, err) == (1, [])
+    assert out == [
+        "wide.txt:3:28: error[newsroom.DoubledWord] 'the' is repeated",
+        "Found 1 problem (1 error) in 1 of 1 file.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            GOOD.encode("utf-16-le"),
+            "looks like UTF-16 (little-endian) without a byte order mark, not linted; "
+            "save it as UTF-8",
+        ),
+        (
+            GOOD.encode("utf-32-be"),
+            "looks like UTF-32 (big-endian) without a byte order mark, not linted; "
+            "save it as UTF-8",
+        ),
+        (bytes(range(256)), "binary file (contains NUL bytes), not linted"),
+        (b"Caf\xe9 society\n", "1:4: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+        (
+            codecs.BOM_UTF16_LE + b"a\x00\x00\xd8",
+            "not valid UTF-16 (at byte 4); save the file as UTF-8",
+        ),
+    ],
+)
+def test_text_copylint_cannot_read_says_what_it_is(
+    folder: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    code, out, err = _run(folder, {"odd.txt": data}, ["odd.txt", "good.txt"], capsys)
+    separator = "" if message[0].isdigit() else " "
+    assert (code, err) == (2, [f"copylint: odd.txt:{separator}{message}"])
+    assert out == [GOOD_FINDING, "Found 1 problem (1 error) in 1 of 1 file."]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "two"])
+def test_jobs_must_be_a_number_of_processes(
+    folder: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--jobs", jobs, "good.txt"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == (
+        f"copylint: error: argument --jobs: '{jobs}' is not a number of processes (1 or more) "
+        "(see copylint --help)\n"
+    )
+
+
+def test_a_line_break_in_a_file_name_stays_inside_its_record(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {"two\nlines.txt": GOOD}
+    code, out, _err = _run(folder, files, ["two\nlines.txt"], capsys)
+    assert code == 1
+    assert out[0] == "two\\nlines.txt:1:28: error[newsroom.DoubledWord] 'the' is repeated"
+    main(["--format", "line", "two\nlines.txt"])
+    assert capsys.readouterr().out.splitlines() == [
+        "two\\nlines.txt:1:28:newsroom.DoubledWord:'the' is repeated"
     ]

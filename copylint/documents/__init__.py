@@ -16,7 +16,7 @@ from copylint.documents.model import (
     SourceMap,
     TextBuilder,
 )
-from copylint.documents.reading import decode, format_for_extension
+from copylint.documents.reading import Encoding, decode, format_for_extension
 from copylint.documents.story import Headline, find_headline, mark_lede
 from copylint.documents.tables import mark_tables
 from copylint.documents.text import parse_text
@@ -26,6 +26,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Document",
+    "Encoding",
     "Format",
     "Headline",
     "Metadata",
@@ -38,23 +39,23 @@ __all__ = [
 ]
 
 
-def parse_document(path: str, source: str, fmt: Format, has_bom: bool = False) -> Document:
+def parse_document(path: str, source: str, fmt: Format) -> Document:
     """Parse ``source`` as ``fmt``; ``path`` is how diagnostics will name it."""
-    document = _parse(path, source, fmt, has_bom)
+    document = _parse(path, source, fmt)
     return replace(document, blocks=mark_lede(mark_tables(document.blocks)))
 
 
-def _parse(path: str, source: str, fmt: Format, has_bom: bool) -> Document:
+def _parse(path: str, source: str, fmt: Format) -> Document:
     if fmt is Format.MARKDOWN:
         front = parse_front_matter(path, source)
         body = parse_markdown(source, front.end if front else 0)
         blocks = (front.blocks if front else ()) + body.blocks
         metadata = front.metadata if front else Metadata()
-        return Document(path, source, fmt, blocks, metadata, has_bom, body.code)
+        return Document(path, source, fmt, blocks, metadata, body.code)
     if fmt is Format.HTML:
         parsed = parse_html(source)
         if parsed.date_problem is not None:
             raise CopylintError(f"{path}: {parsed.date_problem}")
         metadata = Metadata(title=parsed.title, date=parsed.date)
-        return Document(path, source, fmt, parsed.blocks, metadata, has_bom)
-    return Document(path, source, fmt, parse_text(source), has_bom=has_bom)
+        return Document(path, source, fmt, parsed.blocks, metadata)
+    return Document(path, source, fmt, parse_text(source))

@@ -201,7 +201,6 @@ class Document:
     format: Format
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
-    has_bom: bool = False
     code: tuple[tuple[int, int], ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 

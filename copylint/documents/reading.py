@@ -1,8 +1,12 @@
-"""Read a draft's bytes into text, refusing what is not UTF-8 text."""
+"""Read a draft's bytes into text, refusing what is not a regular file or not text."""
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.documents.model import Format
@@ -22,6 +26,37 @@ FORMATS_BY_EXTENSION = {
 }
 
 _BINARY_SNIFF_BYTES = 8192
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_UNMARKED_ENCODINGS = (
+    ("utf-32-le", "UTF-32 (little-endian)"),
+    ("utf-32-be", "UTF-32 (big-endian)"),
+    ("utf-16-le", "UTF-16 (little-endian)"),
+    ("utf-16-be", "UTF-16 (big-endian)"),
+)
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How a draft's bytes hold its text: a codec, and the byte order mark they began with."""
+
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        """Return ``text`` as bytes the way the draft was written."""
+        return self.bom + text.encode(self.codec)
 
 
 def format_for_extension(extension: str) -> Format | None:
@@ -30,29 +65,91 @@ def format_for_extension(extension: str) -> Format | None:
     return FORMATS_BY_EXTENSION.get(normalized)
 
 
+def not_a_regular_file(mode: int) -> str | None:
+    """Say what a file of ``mode`` is when it is neither a regular file nor a folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((kind for test, kind in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def describe_os_error(path: Path | str, error: OSError) -> str:
+    """Say in a few words why ``path`` cannot be opened."""
+    if error.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if error.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return f"a broken symbolic link (to '{os.readlink(path)}')"
+        return "no such file or folder"
+    return error.strerror or str(error)
+
+
 def read_bytes(path: Path) -> bytes:
-    """Read ``path``, turning any OS error into a one-line error naming it."""
+    """Read the regular file at ``path``; anything else is a one-line error naming it.
+
+    The file is opened without blocking and checked once open, so that a named pipe
+    or a device (met while walking a folder, or swapped in since) is never waited on.
+    """
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise CopylintError(f"{path}: is a directory") from None
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise CopylintError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise CopylintError(f"{path}: cannot read: {describe_os_error(path, error)}") from None
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise CopylintError(f"{path}: is a folder")
+        kind = not_a_regular_file(mode)
+        if kind is not None:
+            raise CopylintError(f"{path}: {kind}, not linted")
+        try:
+            return stream.read()
+        except OSError as error:
+            raise CopylintError(f"{path}: cannot read: {describe_os_error(path, error)}") from None
 
 
-def decode(display_path: str, data: bytes) -> tuple[str, bool]:
-    """Return the text of ``data`` and whether it began with a UTF-8 byte order mark."""
+def decode(display_path: str, data: bytes) -> tuple[str, Encoding]:
+    """Return the text of ``data`` and how it was encoded.
+
+    UTF-8 is read with or without a byte order mark; UTF-16 and UTF-32 when a byte
+    order mark says so. Anything else is a one-line error that says what it is.
+    """
+    for bom, codec, name in _BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            return _decoded(display_path, data, Encoding(codec, bom), name), Encoding(codec, bom)
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-        raise CopylintError(f"{display_path}: binary file (contains NUL bytes), not linted")
-    has_bom = data.startswith(codecs.BOM_UTF8)
+        raise CopylintError(f"{display_path}: {_nul_bytes(data[:_BINARY_SNIFF_BYTES])}")
+    return _decoded(display_path, data, Encoding(), "UTF-8"), Encoding()
+
+
+def _decoded(display_path: str, data: bytes, encoding: Encoding, name: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data[len(encoding.bom) :].decode(encoding.codec)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        byte = data[error.start]
+        at = len(encoding.bom) + error.start
+        if name != "UTF-8":
+            raise CopylintError(
+                f"{display_path}: not valid {name} (at byte {at}); save the file as UTF-8"
+            ) from None
+        line = data.count(b"\n", 0, at) + 1
+        column = at - (data.rfind(b"\n", 0, at) + 1) + 1
         raise CopylintError(
-            f"{display_path}:{line}:{column}: not valid UTF-8 (byte 0x{byte:02x}); "
+            f"{display_path}:{line}:{column}: not valid UTF-8 (byte 0x{data[at]:02x}); "
             "save the file as UTF-8"
         ) from None
-    return text, has_bom
+
+
+def _nul_bytes(head: bytes) -> str:
+    """Say what text with NUL bytes is: UTF-32 or UTF-16 without a byte order mark, or
+    binary. Text reads as mostly printable characters, ASCII ones telling the byte order."""
+    whole = head[: len(head) - len(head) % 4]
+    best, best_ascii = "", 0
+    for codec, name in _UNMARKED_ENCODINGS:
+        sample = whole.decode(codec, errors="replace")
+        readable = sum(
+            (char.isprintable() or char.isspace()) and char != "\ufffd" for char in sample
+        )
+        ascii_count = sum(char.isascii() for char in sample)
+        if "\x00" not in sample and readable >= 0.95 * len(sample) and ascii_count > best_ascii:
+            best, best_ascii = name, ascii_count
+    if best:
+        return f"looks like {best} without a byte order mark, not linted; save it as UTF-8"
+    return "binary file (contains NUL bytes), not linted"

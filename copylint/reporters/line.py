@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from copylint.diagnostics import Diagnostic
+from copylint.oneline import one_line
 from copylint.reporters.context import ReportContext
 
 
 def report(diagnostics: Sequence[Diagnostic], _context: ReportContext, stream: TextIO) -> None:
     """Write one line per diagnostic and nothing else."""
     for d in diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}:{d.rule}:{d.message}\n")
+        stream.write(f"{one_line(d.path)}:{d.line}:{d.column}:{d.rule}:{one_line(d.message)}\n")

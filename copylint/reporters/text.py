@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from copylint.diagnostics import Diagnostic, Level
+from copylint.oneline import one_line
 from copylint.reporters.context import ReportContext
 
 _COLORS = {Level.ERROR: "\033[31m", Level.WARNING: "\033[33m", Level.SUGGESTION: "\033[36m"}
@@ -23,12 +24,12 @@ def report(diagnostics: Sequence[Diagnostic], context: ReportContext, stream: Te
 
 def format_line(diagnostic: Diagnostic, color: bool = False) -> str:
     """Format one diagnostic as a lint-style line."""
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:"
+    where = f"{one_line(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:"
     level = diagnostic.level.label
     if color:
         where = f"{_BOLD}{where}{_RESET}"
         level = f"{_COLORS[diagnostic.level]}{level}{_RESET}"
-    return f"{where} {level}[{diagnostic.rule}] {diagnostic.message}"
+    return f"{where} {level}[{diagnostic.rule}] {one_line(diagnostic.message)}"
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
