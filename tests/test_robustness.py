@@ -300,3 +300,33 @@ def test_a_line_break_in_a_file_name_stays_inside_its_record(
     assert capsys.readouterr().out.splitlines() == [
         "two\\nlines.txt:1:28:newsroom.DoubledWord:'the' is repeated"
     ]
+
+
+def test_markdown_nested_a_dozen_lists_or_25_quotes_deep_is_linted(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lists = "".join("  " * depth + "- Level\n" for depth in range(12))
+    files = {
+        "lists.md": lists + "  " * 12 + "- The the item.\n",
+        "quotes.md": ">" * 25 + " The the deep quote.\n",
+    }
+    code, out, err = _run(folder, files, ["lists.md", "quotes.md"], capsys)
+    assert (code, err) == (1, [])
+    assert out == [
+        "lists.md:13:27: error[newsroom.DoubledWord] 'the' is repeated",
+        "quotes.md:1:27: error[newsroom.DoubledWord] 'the' is repeated",
+        "Found 2 problems (2 errors) in 2 of 2 files.",
+    ]
+
+
+def test_markdown_nested_too_deep_to_parse_whole_is_refused(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(
+        folder, {"deep.md": "Intro.\n\n" + ">" * 300 + " x\n"}, ["deep.md"], capsys
+    )
+    assert (code, out) == (2, ["No problems found in 0 files."])
+    assert err == [
+        "copylint: deep.md:3: Markdown nested more than 200 levels deep (a list item counts "
+        "two, a quote one); not linted"
+    ]

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from copylint.documents.frontmatter import parse_front_matter
 from copylint.documents.html import parse_html
-from copylint.documents.markdown import parse_markdown
+from copylint.documents.markdown import TooDeep, parse_markdown
 from copylint.documents.model import (
     Block,
     BlockKind,
@@ -48,7 +48,11 @@ def parse_document(path: str, source: str, fmt: Format) -> Document:
 def _parse(path: str, source: str, fmt: Format) -> Document:
     if fmt is Format.MARKDOWN:
         front = parse_front_matter(path, source)
-        body = parse_markdown(source, front.end if front else 0)
+        try:
+            body = parse_markdown(source, front.end if front else 0)
+        except TooDeep as error:
+            where = path if error.line is None else f"{path}:{error.line}"
+            raise CopylintError(f"{where}: {error}") from None
         blocks = (front.blocks if front else ()) + body.blocks
         metadata = front.metadata if front else Metadata()
         return Document(path, source, fmt, blocks, metadata, body.code)

@@ -29,7 +29,15 @@ from copylint.positions import LineIndex
 
 CODE_PLACEHOLDER = "_"
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+MAX_NESTING = 200
+"""How deep markdown-it nests blocks (a list item counts two levels, a quote one); deeper
+content it would drop, so such a draft is refused instead. Real copy nests a few levels."""
+
+_PARSER = (
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    .enable(["table", "strikethrough"])
+    .disable("text_join")
+)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -41,10 +49,28 @@ class MarkdownParse:
     code: tuple[tuple[int, int], ...]
 
 
+class TooDeep(ValueError):
+    """Markdown nested too deep to parse whole, from ``line`` (when it is known)."""
+
+    def __init__(self, line: int | None) -> None:
+        super().__init__(
+            f"Markdown nested more than {MAX_NESTING} levels deep (a list item counts two, "
+            "a quote one); not linted"
+        )
+        self.line = line
+
+
 def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
-    """Split the Markdown in ``source`` (from ``body_start`` on) into blocks."""
+    """Split the Markdown in ``source`` (from ``body_start`` on) into blocks; raises
+    ``TooDeep`` rather than drop what is nested too deep."""
     masked = regex.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
-    tokens = _PARSER.parse(masked)
+    try:
+        tokens = _PARSER.parse(masked)
+    except RecursionError:
+        raise TooDeep(None) from None
+    deepest = max(tokens, key=lambda token: token.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 1:
+        raise TooDeep(deepest.map[0] + 1 if deepest.map else None)
     walker = _Walker(source, LineIndex(source))
     blocks = tuple(walker.blocks(tokens))
     return MarkdownParse(blocks, tuple(sorted(walker.code)))
