@@ -27,7 +27,7 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=not CAMPAIGN,
-    database=None if CAMPAIGN else settings.default.database,
+    database=None,
 )
 
 WORDS = [
