@@ -237,7 +237,8 @@ def _inputs(
     if not paths or paths == [STDIN]:
         if args.fix or args.diff:
             raise CopylintError("--fix and --diff work on files, not standard input")
-        return [_stdin_draft(args.stdin_filename, args.ext, forced, stdin)], run
+        draft = _stdin_draft(args.stdin_filename, args.ext, forced, stdin)
+        return [dataclasses.replace(draft, max_bytes=config.max_file_size)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
     drafts = list(find_drafts(paths, config, forced))

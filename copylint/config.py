@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
@@ -19,6 +21,9 @@ from copylint.linter import RunContext
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
+DEFAULT_MAX_FILE_SIZE = 20_000_000
+_SIZE = regex.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>B|kB|KB|MB|GB)?", regex.I)
+_SIZE_UNITS = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
 KEYS = frozenset(
     {
         "packs",
@@ -31,6 +36,7 @@ KEYS = frozenset(
         "as_of",
         "knowledge_bases",
         "archive",
+        "max_file_size",
     }
 )
 
@@ -51,6 +57,7 @@ class Config:
     as_of: datetime.date | None = None
     knowledge_bases: tuple[Path, ...] = ()
     archive: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
     def run_context(
         self, as_of: datetime.date | None = None, rule_names: frozenset[str] = frozenset()
@@ -123,6 +130,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             min_level=_level("min_level", data.get("min_level", "suggestion")),
             as_of=_date("as_of", data.get("as_of")),
             archive=tuple(_strings("archive", data.get("archive", []))),
+            max_file_size=_size("max_file_size", data.get("max_file_size")),
             knowledge_bases=tuple(
                 root / entry
                 for entry in _strings("knowledge_bases", data.get("knowledge_bases", []))
@@ -146,6 +154,16 @@ def _date(key: str, value: Any) -> datetime.date | None:
         return parse_day(value)
     except ValueError as error:
         raise ValueError(f"{key}: {error}") from None
+
+
+def _size(key: str, value: Any) -> int:
+    """Read a size in bytes: a number, or text such as "20 MB" or "512 kB"."""
+    if value is None:
+        return DEFAULT_MAX_FILE_SIZE
+    found = _SIZE.fullmatch(str(value).strip())
+    if found is None or isinstance(value, bool):
+        raise ValueError(f"{key}: '{value}' is not a size (write it as 20 MB, 512 kB or bytes)")
+    return int(float(found["number"]) * _SIZE_UNITS[(found["unit"] or "B").upper()])
 
 
 def _level(key: str, value: Any) -> Level:

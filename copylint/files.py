@@ -11,7 +11,12 @@ from pathlib import Path
 
 from copylint.config import Config
 from copylint.documents import Format, format_for_extension
-from copylint.documents.reading import describe_os_error, not_a_regular_file, read_bytes
+from copylint.documents.reading import (
+    describe_os_error,
+    not_a_regular_file,
+    read_bytes,
+    refuse_if_larger,
+)
 from copylint.errors import CopylintError
 from copylint.globs import glob_matches
 
@@ -31,13 +36,16 @@ class Draft:
     path: Path | None = None
     data: bytes | None = None
     reported: bool = True
+    max_bytes: int | None = None
 
     def read(self) -> bytes:
-        """Return the draft's bytes; raises CopylintError naming the file."""
+        """Return the draft's bytes; raises CopylintError naming the file, and for one
+        larger than ``max_bytes`` (the config's ``max_file_size``)."""
         if self.data is not None:
+            refuse_if_larger(self.display_path, len(self.data), self.max_bytes)
             return self.data
         assert self.path is not None, "a draft has a path or data"
-        return read_bytes(self.path)
+        return read_bytes(self.path, self.max_bytes)
 
 
 def find_drafts(
@@ -63,7 +71,7 @@ def find_drafts(
                 continue
             yield from _walk(Path(name), config, seen)
         elif _first_time(info, seen) and not _excluded(Path(name), config):
-            yield _draft_or_error(name, info, forced or _format_of(Path(name)))
+            yield _draft_or_error(name, info, forced or _format_of(Path(name)), config)
 
 
 def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
@@ -74,11 +82,13 @@ def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
     return True
 
 
-def _draft_or_error(name: str, info: os.stat_result, fmt: Format) -> Draft | CopylintError:
+def _draft_or_error(
+    name: str, info: os.stat_result, fmt: Format, config: Config
+) -> Draft | CopylintError:
     kind = not_a_regular_file(info.st_mode)
     if kind is not None:
         return CopylintError(f"{name}: {kind}, not linted")
-    return Draft(name, fmt, Path(name))
+    return Draft(name, fmt, Path(name), max_bytes=config.max_file_size)
 
 
 def _format_of(path: Path) -> Format:
@@ -100,7 +110,7 @@ def _walk(
             yield CopylintError(f"{path}: {describe_os_error(path, error)}")
             continue
         if _first_time(info, seen):
-            yield _draft_or_error(str(path), info, fmt)
+            yield _draft_or_error(str(path), info, fmt, config)
 
 
 def _drafts_under(folder: Path) -> Iterator[tuple[Path, Format]]:
@@ -148,4 +158,6 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
         except OSError:
             continue
         if _first_time(info, seen) and not_a_regular_file(info.st_mode) is None:
-            yield Draft(os.path.relpath(path), fmt, path, reported=False)
+            yield Draft(
+                os.path.relpath(path), fmt, path, reported=False, max_bytes=config.max_file_size
+            )

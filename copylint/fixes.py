@@ -21,6 +21,7 @@ from copylint.documents import decode
 from copylint.positions import LineIndex
 
 _MARKUP_ONLY = regex.compile(r"(?:\s|<[^<>]*>|\d+[.)]|[#*_>+\-`~|])*")
+_ONLY_SPACE_TO_END = regex.compile(r"\s*\Z")
 
 
 def safe_edit(
@@ -48,7 +49,7 @@ def _line_deletion(source: str, lines: LineIndex, start: int, end: int) -> Edit 
     if not _MARKUP_ONLY.fullmatch(source[line_from:start] + source[end:line_to]):
         return None
     blank_before = first == 1 or not lines.line_text(first - 1).strip()
-    if blank_before and first > 1 and not source[line_to:].strip():
+    if blank_before and first > 1 and _ONLY_SPACE_TO_END.match(source, line_to):
         line_from = lines.line_start(first - 1)
     elif blank_before and last < lines.line_count and not lines.line_text(last + 1).strip():
         line_to = lines.line_end(last + 1)

@@ -177,20 +177,88 @@ def find_repeats(
     without it only texts of the same owner (the same draft). Each later text is paired
     with the earliest text it repeats word for word if there is one, else with the one
     it is closest to (fewest words changed, then the earliest).
+
+    Texts of the same words are one kind, indexed and looked up once: a thousand
+    copies of a paragraph cost what one does.
     """
-    index = _WordIndex(prints, tolerance)
-    candidates = index.candidates(owners, across_owners)
-    first_copy: dict[str, list[int]] = defaultdict(list)
-    for later, current in enumerate(prints):
-        copies = first_copy[current.codes]
-        exact = next((e for e in copies if (owners[e] != owners[later]) == across_owners), None)
-        copies.append(later)
+    kinds: dict[str, int] = {}
+    kind_of = [kinds.setdefault(current.codes, len(kinds)) for current in prints]
+    first_of_kind: dict[int, int] = {}
+    for text, kind in enumerate(kind_of):
+        first_of_kind.setdefault(kind, text)
+    index = _WordIndex([prints[first_of_kind[kind]] for kind in range(len(kinds))], tolerance)
+    neighbours = index.neighbours()
+    earliest = _EarliestCopies(across_owners)
+    for later, kind in enumerate(kind_of):
+        owner = owners[later]
+        exact = earliest.of(kind, owner)
         if exact is not None:
             yield Repeat(later, exact, Similarity(Overlap.SAME, 0))
-            continue
-        closest = index.closest(later, sorted(candidates[later]))
-        if closest is not None:
-            yield closest
+        else:
+            found = (earliest.of(other, owner) for other in neighbours.get(kind, ()))
+            candidates = sorted(text for text in found if text is not None)
+            closest = _closest(prints, later, candidates, tolerance)
+            if closest is not None:
+                yield closest
+        earliest.add(kind, owner, later)
+
+
+class _EarliestCopies:
+    """Among the texts seen so far, the earliest of each kind (texts of the same words)
+    that a later text of a given owner may be paired with."""
+
+    def __init__(self, across_owners: bool) -> None:
+        self.across_owners = across_owners
+        self.first: dict[int, tuple[int, int]] = {}
+        self.first_of_another_owner: dict[int, int] = {}
+        self.first_by_owner: dict[tuple[int, int], int] = {}
+
+    def add(self, kind: int, owner: int, text: int) -> None:
+        """Record ``text``, of ``kind`` and ``owner``, as seen."""
+        _first, first_owner = self.first.setdefault(kind, (text, owner))
+        if first_owner != owner:
+            self.first_of_another_owner.setdefault(kind, text)
+        self.first_by_owner.setdefault((kind, owner), text)
+
+    def of(self, kind: int, owner: int) -> int | None:
+        """Return the earliest text of ``kind`` that a text of ``owner`` may pair with."""
+        if not self.across_owners:
+            return self.first_by_owner.get((kind, owner))
+        if kind not in self.first:
+            return None
+        first_text, first_owner = self.first[kind]
+        return first_text if first_owner != owner else self.first_of_another_owner.get(kind)
+
+
+def _closest(
+    prints: Sequence[Fingerprint], later: int, earlier: list[int], tolerance: Tolerance
+) -> Repeat | None:
+    """Return the repeat of the earlier text that ``later`` is closest to, if any."""
+    best: Repeat | None = None
+    for other in earlier:
+        similarity = _similarity(prints[later], prints[other], tolerance)
+        if similarity is not None and (best is None or _rank(similarity) < _rank(best.similarity)):
+            best = Repeat(later, other, similarity)
+    return best
+
+
+def _similarity(one: Fingerprint, other: Fingerprint, tolerance: Tolerance) -> Similarity | None:
+    """Compare a later text with an earlier one, skipping rapidfuzz when they share too
+    few words to match."""
+    if not tolerance.may_repeat(len(one), len(other)):
+        return None
+    shorter, longer = (one, other) if len(one) <= len(other) else (other, one)
+    words = set(shorter.codes)
+    if len(words.intersection(longer.codes)) < len(words) - tolerance.reach(len(shorter)):
+        return None
+    same = compare(one, other, tolerance)
+    if same is not None:
+        return same
+    part = contains(other, one, tolerance)
+    if part is not None:
+        return Similarity(Overlap.PART, part)
+    more = contains(one, other, tolerance)
+    return None if more is None else Similarity(Overlap.MORE, more)
 
 
 class _WordIndex:
@@ -205,16 +273,16 @@ class _WordIndex:
         self.prints = prints
         self.tolerance = tolerance
 
-    def candidates(self, owners: Sequence[int], across_owners: bool) -> dict[int, set[int]]:
-        """Return, for each text, the earlier texts that may repeat it or that it may repeat.
+    def neighbours(self) -> dict[int, set[int]]:
+        """Return, for each text, the other texts that may repeat it or that it may repeat.
 
         Each text probes the index with its ``k + 1 + EXTRA_PROBES`` rarest words; a text
         that holds fewer than ``1 + EXTRA_PROBES`` of them cannot be its copy. When there
         are fewer pairs than words (a short draft), every pair is a candidate.
         """
-        pairs = len(self.prints) * (len(self.prints) - 1) // 2
-        if pairs <= sum(map(len, self.prints)):
-            return self._all_pairs(owners, across_owners)
+        count = len(self.prints)
+        if count * (count - 1) // 2 <= sum(map(len, self.prints)):
+            return {text: set(range(count)) - {text} for text in range(count)}
         reaches = [self.tolerance.reach(len(current)) for current in self.prints]
         probes = self._rarest_words(reaches)
         postings = self._postings(set(chain.from_iterable(probes)))
@@ -224,10 +292,10 @@ class _WordIndex:
             for word in own:
                 hits.update(postings[word])
             needed = len(own) - reaches[text]
-            for other, count in hits.items():
-                eligible = other != text and (owners[other] != owners[text]) == across_owners
-                if eligible and count >= needed:
-                    found[max(text, other)].add(min(text, other))
+            for other, shared in hits.items():
+                if other != text and shared >= needed:
+                    found[text].add(other)
+                    found[other].add(text)
         return found
 
     def _rarest_words(self, reaches: list[int]) -> list[list[str]]:
@@ -251,46 +319,6 @@ class _WordIndex:
             for word in postings.keys() & set(current.codes):
                 postings[word].append(text)
         return postings
-
-    def _reach(self, text: int) -> int:
-        return self.tolerance.reach(len(self.prints[text]))
-
-    def _all_pairs(self, owners: Sequence[int], across_owners: bool) -> dict[int, set[int]]:
-        """Return every eligible pair: for a few texts, cheaper than probing an index."""
-        return {
-            later: {e for e in range(later) if (owners[e] != owners[later]) == across_owners}
-            for later in range(len(self.prints))
-        }
-
-    def closest(self, later: int, earlier: list[int]) -> Repeat | None:
-        """Return the repeat of the earlier text that ``later`` is closest to, if any."""
-        best: Repeat | None = None
-        for other in earlier:
-            similarity = self._similarity(later, other)
-            if similarity is not None and (
-                best is None or _rank(similarity) < _rank(best.similarity)
-            ):
-                best = Repeat(later, other, similarity)
-        return best
-
-    def _similarity(self, later: int, earlier: int) -> Similarity | None:
-        """Compare two texts, skipping rapidfuzz when they share too few words to match."""
-        one, other = self.prints[later], self.prints[earlier]
-        if not self.tolerance.may_repeat(len(one), len(other)):
-            return None
-        shorter = later if len(one) <= len(other) else earlier
-        words = set(self.prints[shorter].codes)
-        shared = len(words.intersection(one.codes if shorter == earlier else other.codes))
-        if shared < len(words) - self._reach(shorter):
-            return None
-        same = compare(one, other, self.tolerance)
-        if same is not None:
-            return same
-        part = contains(other, one, self.tolerance)
-        if part is not None:
-            return Similarity(Overlap.PART, part)
-        more = contains(one, other, self.tolerance)
-        return None if more is None else Similarity(Overlap.MORE, more)
 
 
 def _rank(similarity: Similarity) -> tuple[bool, int]:

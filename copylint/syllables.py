@@ -3,10 +3,13 @@
 textstat 0.7.9 and later count syllables with the CMU pronouncing dictionary, which
 they fetch through NLTK on first use: that download fails on machines without network
 access and costs seconds where it works. copylint never downloads anything: before
-textstat's first use it is told there is no dictionary, so every word is counted by
-textstat's own fallback, the Pyphen hyphenation patterns that ship inside the pyphen
-package. textstat (and NLTK, which it imports) is loaded only when a readability rule
-first scores a text, so runs without one never pay for the import.
+textstat's first use its dictionary is replaced by one made from the Pyphen
+hyphenation patterns that ship inside the pyphen package, each word's entry
+remembered (news copy repeats its words). The counts are those of textstat's own
+fallback for words missing from the dictionary (hyphenation points plus one), found
+without an exception for every word. textstat (and NLTK, which it imports) is loaded
+only when a readability rule first scores a text, so runs without one never pay for
+the import.
 """
 
 from __future__ import annotations
@@ -20,26 +23,28 @@ from pyphen import Pyphen
 
 @cache
 def textstat() -> ModuleType:
-    """Import textstat with its dictionary lookup disabled; pyphen counts syllables."""
+    """Import textstat with its pronouncing dictionary made from Pyphen's patterns."""
     counting = importlib.import_module("textstat.backend.counts._count_syllables")
-    counting.get_cmudict = _no_dictionary  # type: ignore[attr-defined]
-    counting.get_pyphen = _remembering_pyphen  # type: ignore[attr-defined]
+    counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
     return importlib.import_module("textstat")
 
 
-def _no_dictionary(_lang: str) -> None:
-    """Stand in for textstat's dictionary loader: there is no dictionary, never fetch one."""
-    return None
-
-
-class _RememberingPyphen:
-    """Pyphen's hyphenation points, remembered per word: news copy repeats its words."""
+class _HyphenationDictionary:
+    """Stands in for the CMU pronouncing dictionary: a word's entry has one stressed
+    phone per syllable, and a word has one syllable more than hyphenation points."""
 
     def __init__(self, lang: str) -> None:
         self._pyphen = Pyphen(lang=lang)
-        self.positions = cache(self._pyphen.positions)
+        self._entries: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        entry = self._entries.get(word)
+        if entry is None:
+            entry = [["1"] * (len(self._pyphen.positions(word)) + 1)]
+            self._entries[word] = entry
+        return entry
 
 
 @cache
-def _remembering_pyphen(lang: str) -> _RememberingPyphen:
-    return _RememberingPyphen(lang)
+def _hyphenation_dictionary(lang: str) -> _HyphenationDictionary:
+    return _HyphenationDictionary(lang)

@@ -133,13 +133,13 @@ def test_standing_copy_in_three_stories_is_not_reported(
 
 def test_cross_file_index_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    original = repeats._WordIndex._similarity
+    original = repeats._similarity
 
     def counting(*args: Any) -> Any:
         calls.append(1)
         return original(*args)
 
-    monkeypatch.setattr(repeats._WordIndex, "_similarity", counting)
+    monkeypatch.setattr(repeats, "_similarity", counting)
     rng = random.Random(7)
     # Word frequencies fall off as in prose: a few common words, a long tail of rare ones.
     vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(20000)]
@@ -153,6 +153,32 @@ def test_cross_file_index_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> N
     found = list(find_repeats(prints, owners, Tolerance(), across_owners=True))
     assert [(r.later, r.earlier) for r in found] == [(3010 + i, i) for i in range(10)]
     assert len(calls) < 20 * len(prints)  # all pairs would be 4.5 million
+
+
+def test_identical_texts_are_compared_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft of many copies of one paragraph: each copy pairs with the first, and the
+    comparing is done once per kind of text, not once per pair."""
+    calls = []
+    original = repeats._similarity
+
+    def counting(*args: Any) -> Any:
+        calls.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(repeats, "_similarity", counting)
+    one = fingerprint("the council voted on tuesday to delay the final vote on the budget")
+    other = fingerprint("crews reopened the coastal highway after two days of heavy rain there")
+    prints = [one, other] * 2000
+    within = list(find_repeats(prints, [0] * len(prints), Tolerance(), across_owners=False))
+    assert [(r.later, r.earlier) for r in within] == [
+        (later, later % 2) for later in range(2, len(prints))
+    ]
+    owners = [0] * 1000 + [1] * (len(prints) - 1000)
+    across = list(find_repeats(prints, owners, Tolerance(), across_owners=True))
+    assert [(r.later, r.earlier) for r in across] == [
+        (later, later % 2) for later in range(1000, len(prints))
+    ]
+    assert len(calls) <= 4
 
 
 def test_near_copy_found_through_the_index() -> None:

@@ -330,3 +330,30 @@ def test_markdown_nested_too_deep_to_parse_whole_is_refused(
         "copylint: deep.md:3: Markdown nested more than 200 levels deep (a list item counts "
         "two, a quote one); not linted"
     ]
+
+
+@pytest.mark.parametrize(
+    ("limit", "message"),
+    [
+        ("max_file_size: 40\n", "big.txt: 12.9 kB, over the 40 B limit"),
+        ("max_file_size: 0.01 MB\n", "big.txt: 12.9 kB, over the 10 kB limit"),
+    ],
+)
+def test_a_file_over_the_size_limit_is_refused_whole(
+    folder: Path, capsys: pytest.CaptureFixture[str], limit: str, message: str
+) -> None:
+    files = {".copylint.yaml": limit, "big.txt": GOOD * 300}
+    code, out, err = _run(folder, files, ["big.txt"], capsys)
+    assert (code, out) == (2, ["No problems found in 0 files."])
+    assert err == [f"copylint: {message} (max_file_size in the config); not linted"]
+
+
+def test_a_size_that_is_no_size_names_the_config_key(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(folder, {".copylint.yaml": "max_file_size: lots\n"}, ["good.txt"], capsys)
+    assert (code, out) == (2, [])
+    assert err == [
+        f"copylint: {folder / '.copylint.yaml'}: max_file_size: 'lots' is not a size "
+        "(write it as 20 MB, 512 kB or bytes)"
+    ]

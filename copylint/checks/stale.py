@@ -30,6 +30,7 @@ import regex
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string, string_list
 from copylint.checks.stale_appositive import appositive_verdict
 from copylint.checks.stale_context import inside, past_sentences, quoted_spans
+from copylint.checks.stale_names import NameAt, NameFinder
 from copylint.checks.stale_verdict import Verdict, cite, title_problem
 from copylint.documents import Document
 from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
@@ -59,9 +60,7 @@ class _Judge:
         for person in map(self._with_canonical_titles, knowledge.people):
             for name in (person.name, *person.aliases):
                 self.people.setdefault(name, []).append(person)
-        self.names = regex.compile(
-            r"(?<![\p{L}\p{N}-])(?P<name>\L<names>)(?![\p{L}\p{N}])", names=list(self.people)
-        )
+        self.names = NameFinder(self.people)
 
     def _with_canonical_titles(self, person: Person) -> Person:
         """Write each office's title as the grammar does ("Defence Secretary" is the
@@ -74,32 +73,39 @@ class _Judge:
 
     def verdicts(self, text: str, day: datetime.date) -> Iterator[Verdict]:
         """Judge the title before or after every known name in ``text`` on ``day``."""
+        found = list(self.names.finditer(text))
+        if not found:
+            return
         quotes = quoted_spans(text)
         past = list(past_sentences(text, day))
-        for name in self.names.finditer(text):
-            if inside(quotes, name.start()) or inside(past, name.start()):
+        for name in found:
+            if inside(quotes, name.start) or inside(past, name.start):
                 continue
-            if _continues(text, name.end()):
+            if _continues(text, name.end):
                 continue
-            people = self.people[name["name"]]
-            phrase = self.grammar.before(text, name.start())
-            verdict = self._title(people, name, phrase, day) if phrase else None
-            if verdict is None and " " in name["name"]:
-                verdict = appositive_verdict(people, text, name.end(), day, self.grammar)
+            people = self.people[name.name]
+            phrase = self.grammar.before(text, name.start)
+            verdict = self._title(people, name, text, phrase, day) if phrase else None
+            if verdict is None and " " in name.name:
+                verdict = appositive_verdict(people, text, name.end, day, self.grammar)
             if verdict is not None:
                 yield verdict
 
     def _title(
-        self, people: list[Person], name: regex.Match[str], phrase: TitlePhrase, day: datetime.date
+        self,
+        people: list[Person],
+        name: NameAt,
+        text: str,
+        phrase: TitlePhrase,
+        day: datetime.date,
     ) -> Verdict | None:
         """Judge the title phrase for every person of the name: stale only if wrong for all."""
-        written = name["name"]
         found: list[Verdict] = []
         for person in people:
             offices = person.titled(phrase.title)
-            if " " not in written and not any(office.start <= day for office in offices):
+            if " " not in name.name and not any(office.start <= day for office in offices):
                 continue
-            problem = title_problem(person, phrase, written, name.string, name.end(), day)
+            problem = title_problem(person, phrase, name.name, text, name.end, day)
             if problem is None:
                 return None
             found.append(cite(problem, person))

@@ -83,8 +83,26 @@ def describe_os_error(path: Path | str, error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read the regular file at ``path``; anything else is a one-line error naming it.
+def refuse_if_larger(display_path: str | Path, size: int, limit: int | None) -> None:
+    """Raise a one-line error if a draft of ``size`` bytes is over ``limit``."""
+    if limit is not None and size > limit:
+        raise CopylintError(
+            f"{display_path}: {_size(size)}, over the {_size(limit)} limit "
+            "(max_file_size in the config); not linted"
+        )
+
+
+def _size(count: int) -> str:
+    """Write a number of bytes the way a person reads it: 13.2 kB, 20 MB."""
+    for unit, name in ((1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
+        if count >= unit:
+            return f"{count / unit:.3g} {name}"
+    return f"{count} B"
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """Read the regular file at ``path``; anything else is a one-line error naming it,
+    and so is a file larger than ``limit`` bytes.
 
     The file is opened without blocking and checked once open, so that a named pipe
     or a device (met while walking a folder, or swapped in since) is never waited on.
@@ -100,6 +118,7 @@ def read_bytes(path: Path) -> bytes:
         kind = not_a_regular_file(mode)
         if kind is not None:
             raise CopylintError(f"{path}: {kind}, not linted")
+        refuse_if_larger(path, os.fstat(handle).st_size, limit)
         try:
             return stream.read()
         except OSError as error:
