@@ -14,6 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copylint.api import lint_text
+from copylint.checks.patterns import (
+    LITERAL_TOKENS_FROM,
+    LiteralTokens,
+    compile_pattern,
+    word_pattern,
+)
 from copylint.config import Config
 from copylint.diagnostics import Diagnostic
 from copylint.errors import CopylintError
@@ -141,3 +147,29 @@ def test_found_by_fuzzing() -> None:
         ("<p>The the council\r<!-- note -->\r\nmet the the budget.</p>\n", "x.html"),
     ]:
         _check(text, path)
+
+
+VOCABULARY = ["in", "order", "to", "In", "ORDER", "don't", "well-known", "x1", "é", "Über"]
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([*VOCABULARY, " ", "  ", ", ", ".", "\n", "-", "'", "a"])).map(
+        "".join
+    ),
+    st.booleans(),
+)
+def test_many_plain_tokens_match_as_their_pattern_would(
+    tokens: list[str], text: str, ignore_case: bool
+) -> None:
+    padded = tokens + [f"zq{number}" for number in range(LITERAL_TOKENS_FROM)]
+    literal = LiteralTokens.of(padded, ignore_case)
+    assert literal is not None
+    pattern = compile_pattern(word_pattern(padded, ignore_case, nonword=False))
+    expected = [(found.span(), found.group()) for found in pattern.finditer(text)]
+    assert [(found.span(), found.group()) for found in literal.finditer(text)] == expected

@@ -11,6 +11,7 @@ from copylint.checks.base import CheckKind, Match, boolean, string_list
 from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
+    LiteralTokens,
     RulePattern,
     compile_pattern,
     exceptions_pattern,
@@ -22,7 +23,7 @@ from copylint.checks.patterns import (
 class Existence:
     """Finds the rule's tokens; each match is reported with its text as ``%s``."""
 
-    pattern: RulePattern
+    pattern: RulePattern | LiteralTokens
     exceptions: RulePattern | None
 
     def find(self, text: str) -> Iterator[Match]:
@@ -32,19 +33,21 @@ class Existence:
 
 
 def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Existence:
-    """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does."""
+    """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many
+    plain words alone are looked up instead (``LiteralTokens``), with the same matches."""
     tokens = [token for token in options.get("tokens", []) if token.strip()]
     raw = "".join(options.get("raw", []))
     word = bool(tokens) and not options.get("nonword", False)
+    ignore_case = bool(options.get("ignorecase", False))
+    exceptions = exceptions_pattern(options.get("exceptions", []), ignore_case)
+    literal = LiteralTokens.of(tokens, ignore_case) if word and not raw else None
+    if literal is not None:
+        return Existence(literal, exceptions)
     joined = (WORD_TEMPLATE if word else NONWORD_TEMPLATE).format("|".join(tokens))
     pattern = joined + raw if options.get("append", False) else raw + joined
-    ignore_case = bool(options.get("ignorecase", False))
     if ignore_case:
         pattern = "(?i)" + pattern
-    return Existence(
-        compile_pattern(pattern),
-        exceptions_pattern(options.get("exceptions", []), ignore_case),
-    )
+    return Existence(compile_pattern(pattern), exceptions)
 
 
 KIND = CheckKind(

@@ -22,6 +22,12 @@ NONWORD_TEMPLATE = r"(?m)(?:{})"
 IGNORE_CASE = "(?i)"
 
 _CAPTURE_GROUP = regex.compile(r"(?<!\\)((?:\\\\)*)\((?!\?)")
+_LITERAL_WORDS = regex.compile(r"\w+(?:[ '’-]\w+)*", regex.V1)
+_WORD = regex.compile(r"\w+", regex.V1)
+_WHOLE = regex.compile(r".*", regex.S)
+LITERAL_TOKENS_FROM = 200
+"""Word tokens from which a rule's plain words are looked up rather than compiled into
+one pattern: a pattern of 50,000 alternatives takes seconds to compile and to run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,45 @@ def compile_pattern(pattern: str) -> RulePattern:
     turns off VERSION1's full case folding, which also halves matching time).
     """
     return RulePattern(regex.compile("(?-f)" + pattern.replace(r"\z", r"\Z"), regex.VERSION1))
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralTokens:
+    """A rule's plain-word tokens, found as ``\\b(?:one|two)\\b`` finds them, by a
+    look-up of each word of the text: at each word, the first token (in the rule's
+    order) written there, whole. Matches are the ``regex`` module's own."""
+
+    by_first_word: dict[str, tuple[str, ...]]
+    ignore_case: bool
+
+    @classmethod
+    def of(cls, tokens: list[str], ignore_case: bool) -> LiteralTokens | None:
+        """Return the look-up for ``tokens``, or None unless they are many plain words."""
+        if len(tokens) < LITERAL_TOKENS_FROM or not all(map(_LITERAL_WORDS.fullmatch, tokens)):
+            return None
+        by_first_word: dict[str, list[str]] = {}
+        for token in dict.fromkeys(token.lower() if ignore_case else token for token in tokens):
+            first = _WORD.match(token)
+            assert first is not None, "a plain-word token starts with a word"
+            by_first_word.setdefault(first.group(), []).append(token)
+        return cls({word: tuple(found) for word, found in by_first_word.items()}, ignore_case)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+        """Yield each token in ``text`` from ``pos``, leftmost first."""
+        seen = text.lower() if self.ignore_case and len(text.lower()) == len(text) else text
+        resume = pos
+        for word in _WORD.finditer(seen, pos):
+            start = word.start()
+            if start < resume:
+                continue
+            for token in self.by_first_word.get(word.group(), ()):
+                end = start + len(token)
+                if seen.startswith(token, start) and not _WORD.match(seen, end, end + 1):
+                    found = _WHOLE.match(text, start, end)
+                    assert found is not None, "a span of the text matches itself"
+                    yield found
+                    resume = end
+                    break
 
 
 def word_pattern(alternatives: list[str], ignore_case: bool, nonword: bool) -> str:
