@@ -357,3 +357,23 @@ def test_a_size_that_is_no_size_names_the_config_key(
         f"copylint: {folder / '.copylint.yaml'}: max_file_size: 'lots' is not a size "
         "(write it as 20 MB, 512 kB or bytes)"
     ]
+
+
+def test_a_rule_of_thousands_of_words_finds_them_in_time(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = [f"w{number:05d}x" for number in range(20000)]
+    (folder / "styles" / "Big").mkdir(parents=True)
+    files = {
+        ".copylint.yaml": "packs: [Big]\nstyles_path: [styles]\n",
+        "styles/Big/Words.yml": "extends: existence\nmessage: \"'%s'\"\nlevel: error\n"
+        "ignorecase: true\ntokens:\n" + "".join(f"  - {word}\n" for word in words),
+        "story.txt": "The council met. " * 500 + "Then W12345X and w00007x-like came.\n",
+    }
+    code, out, err = _run(folder, files, ["story.txt"], capsys)
+    assert (code, err) == (1, [])
+    assert out == [
+        "story.txt:1:8506: error[Big.Words] 'W12345X'",
+        "story.txt:1:8518: error[Big.Words] 'w00007x'",
+        "Found 2 problems (2 errors) in 1 of 1 file.",
+    ]
