@@ -15,6 +15,7 @@ the import.
 from __future__ import annotations
 
 import importlib
+import sys
 from functools import cache
 from types import ModuleType
 
@@ -27,6 +28,16 @@ def textstat() -> ModuleType:
     counting = importlib.import_module("textstat.backend.counts._count_syllables")
     counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
     return importlib.import_module("textstat")
+
+
+def forget_scored_texts() -> None:
+    """Empty textstat's caches, which keep the word lists of the last 128 texts scored
+    (for a long article, many times its size); copylint scores each article once."""
+    for name, module in list(sys.modules.items()):
+        if name == "textstat" or name.startswith("textstat."):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 class _HyphenationDictionary:
