@@ -19,6 +19,7 @@ from copylint.fixes import apply_edits
 from copylint.linter import RunContext
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
+from copylint.writing import replace_file, signals_end_the_run
 
 MAX_PASSES = 10
 
@@ -70,6 +71,22 @@ def fix_drafts(
         if isinstance(d, Draft) and d.data is not None and after[d.display_path] != d.data
     ]
     return FixResult(changed, result)
+
+
+def write_fixes(changed: list[FixedDraft]) -> tuple[list[FixedDraft], list[str]]:
+    """Write each fixed draft back; return those written, and an error for each other."""
+    written: list[FixedDraft] = []
+    failures: list[str] = []
+    with signals_end_the_run():
+        for change in changed:
+            assert change.draft.path is not None, "--fix reads drafts from files"
+            try:
+                replace_file(change.draft.path, change.before, change.after)
+            except CopylintError as error:
+                failures.append(str(error))
+            else:
+                written.append(change)
+    return written, failures
 
 
 def _read_once(draft: Draft | CopylintError) -> Draft | CopylintError:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__, cli_kb
-from copylint.autofix import FixedDraft, fix_drafts
+from copylint.autofix import fix_drafts, write_fixes
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
@@ -27,7 +27,6 @@ from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
 from copylint.runner import RunResult, lint_drafts
-from copylint.writing import replace_file, signals_end_the_run
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -266,7 +265,7 @@ def _fix(
         if outcome.result.errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if outcome.changed else EXIT_CLEAN
-    written, failures = _write_fixes(outcome.changed)
+    written, failures = write_fixes(outcome.changed)
     fixed = sum(change.fixed for change in written)
     print(
         f"copylint: fixed {fixed} problem{'s' if fixed != 1 else ''} "
@@ -278,22 +277,6 @@ def _fix(
         result = lint_drafts(drafts, rules, run, jobs=args.jobs)
         result = dataclasses.replace(result, errors=[*result.errors, *failures])
     return _report(args, config, result, rules)
-
-
-def _write_fixes(changed: list[FixedDraft]) -> tuple[list[FixedDraft], list[str]]:
-    """Write each fixed draft back; return those written and an error for each other."""
-    written: list[FixedDraft] = []
-    failures: list[str] = []
-    with signals_end_the_run():
-        for change in changed:
-            assert change.draft.path is not None, "--fix reads drafts from files"
-            try:
-                replace_file(change.draft.path, change.before, change.after)
-            except CopylintError as error:
-                failures.append(str(error))
-            else:
-                written.append(change)
-    return written, failures
 
 
 def _only_changes(

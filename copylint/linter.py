@@ -137,8 +137,8 @@ RULE_SECONDS_PER_CHARACTER = 20e-6
 class Linted:
     """A document's diagnostics, and a warning for each rule stopped by its time budget."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    stopped: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
+    stopped: list[str]
 
 
 def within_budget(rule: Rule, document: Document, run: Callable[[], list[T]]) -> list[T] | str:
@@ -163,20 +163,21 @@ def lint_document(document: Document, rules: RuleSet, run: RunContext) -> Linted
     segments = _Segments(document)
     placer = Placer(document)
     context = run.for_document(document)
-    linted = Linted()
+    diagnostics: list[Diagnostic] = []
+    stopped: list[str] = []
 
     def add(rule: Rule, found: Callable[[], Iterator[Diagnostic]]) -> None:
         outcome = within_budget(rule, document, lambda: list(_limited(rule, found())))
         if isinstance(outcome, str):
-            linted.stopped.append(outcome)
+            stopped.append(outcome)
         else:
-            linted.diagnostics.extend(outcome)
+            diagnostics.extend(outcome)
 
     for rule, text_check in rules.text:
         add(rule, partial(_text_diagnostics, rule, text_check, segments, placer))
     for rule, document_check in rules.document:
         add(rule, partial(_document_diagnostics, rule, document_check, context, placer))
-    return linted
+    return Linted(diagnostics, stopped)
 
 
 def _document_diagnostics(
