@@ -131,15 +131,21 @@ def test_standing_copy_in_three_stories_is_not_reported(
     assert len(_lines(capsys)) == 1
 
 
-def test_cross_file_index_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the comparisons of two texts that the duplicate index asks for."""
+    counted: list[int] = []
     original = repeats._similarity
 
     def counting(*args: Any) -> Any:
-        calls.append(1)
+        counted.append(1)
         return original(*args)
 
     monkeypatch.setattr(repeats, "_similarity", counting)
+    return counted
+
+
+def test_cross_file_index_is_not_all_pairs(calls: list[int]) -> None:
     rng = random.Random(7)
     # Word frequencies fall off as in prose: a few common words, a long tail of rare ones.
     vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(20000)]
@@ -155,17 +161,9 @@ def test_cross_file_index_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(calls) < 20 * len(prints)  # all pairs would be 4.5 million
 
 
-def test_identical_texts_are_compared_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_identical_texts_are_compared_as_one(calls: list[int]) -> None:
     """A draft of many copies of one paragraph: each copy pairs with the first, and the
     comparing is done once per kind of text, not once per pair."""
-    calls = []
-    original = repeats._similarity
-
-    def counting(*args: Any) -> Any:
-        calls.append(1)
-        return original(*args)
-
-    monkeypatch.setattr(repeats, "_similarity", counting)
     one = fingerprint("the council voted on tuesday to delay the final vote on the budget")
     other = fingerprint("crews reopened the coastal highway after two days of heavy rain there")
     prints = [one, other] * 2000
