@@ -10,13 +10,17 @@ fallback for words missing from the dictionary (hyphenation points plus one), fo
 without an exception for every word. textstat (and NLTK, which it imports) is loaded
 only when a readability rule first scores a text, so runs without one never pay for
 the import.
+
+textstat remembers the words of the last 128 texts it scored: for a long article, many
+times its size. copylint keeps them for one article only, so that the rules scoring the
+same article (reading ease and grade) count its syllables once.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from pyphen import Pyphen
@@ -30,9 +34,15 @@ def textstat() -> ModuleType:
     return importlib.import_module("textstat")
 
 
-def forget_scored_texts() -> None:
-    """Empty textstat's caches, which keep the word lists of the last 128 texts scored
-    (for a long article, many times its size); copylint scores each article once."""
+def textstat_for(text: str) -> ModuleType:
+    """textstat, ready to score ``text``, remembering no other text's words."""
+    _forget_other_texts(text)
+    return textstat()
+
+
+@lru_cache(maxsize=1)
+def _forget_other_texts(text: str) -> None:
+    """Empty textstat's caches when a text other than the last one comes to be scored."""
     for name, module in list(sys.modules.items()):
         if name == "textstat" or name.startswith("textstat."):
             for value in vars(module).values():

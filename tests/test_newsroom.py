@@ -11,9 +11,12 @@ from typing import Any
 
 import pytest
 
-from copylint import repeats
+from copylint import repeats, syllables
+from copylint.api import lint_text
 from copylint.cli import main
+from copylint.config import Config
 from copylint.fingerprints import fingerprint
+from copylint.packs import load_rules
 from copylint.repeats import Overlap, Repeat, Similarity, Tolerance, find_repeats
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -262,6 +265,46 @@ def test_readability_never_downloads_and_is_imported_only_when_needed(tmp_path: 
     assert "tried to download" not in result.stderr + result.stdout
     assert "imported without readability: False" in result.stdout
     assert "imported with readability: True" in result.stdout
+
+
+DENSE = (
+    "Institutional consolidation of municipal infrastructure administration necessitated "
+    "comprehensive reorganisation of interdepartmental accountability mechanisms. "
+)
+PLAIN = "The road was closed on Sunday after the storm. Crews worked through the night. "
+
+
+def test_readability_counts_an_article_once_and_never_mixes_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dense, plain = "Headline\n" + DENSE * 12, "Headline\n" + PLAIN * 20
+    config = Config()
+    both = load_rules(config, select=["newsroom.ReadingEase", "newsroom.ReadingGrade"])
+    ease = load_rules(config, select=["newsroom.ReadingEase"])
+    lookups: list[str] = []
+    original = syllables._HyphenationDictionary.__getitem__
+
+    def counting(self: Any, word: str) -> Any:
+        lookups.append(word)
+        return original(self, word)
+
+    monkeypatch.setattr(syllables._HyphenationDictionary, "__getitem__", counting)
+    messages = [[d.message for d in lint_text(text, rules=both)] for text in (dense, plain, dense)]
+    assert (
+        messages[0]
+        == messages[2]
+        == [
+            "Article reading ease is -157.8 (aim for 50 or higher)",
+            "Article reads at grade 38.5 (aim for 12 or lower)",
+        ]
+    )
+    assert messages[1] == []
+    lookups.clear()
+    lint_text(plain + "More.", rules=both)
+    with_grade = len(lookups)
+    lookups.clear()
+    lint_text(plain + "Less.", rules=ease)
+    assert with_grade == len(lookups) == 281
 
 
 def test_parallel_run_matches_sequential(

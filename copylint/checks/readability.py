@@ -18,7 +18,7 @@ from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, Match, integer, number, string_list
 from copylint.documents import Document
-from copylint.syllables import forget_scored_texts, textstat
+from copylint.syllables import textstat, textstat_for
 from copylint.words import count_words
 
 SUMMARY = "summary"
@@ -51,19 +51,16 @@ class Readability:
         if not prose or count_words(text) < self.min_words:
             return
         start, end = prose[0].source_span()
-        stats = textstat()
-        try:
-            if self.min_ease is not None:
-                ease = float(stats.flesch_reading_ease(text))
-                if ease < self.min_ease:
-                    yield Match(start, end, (ease, self.min_ease))
-            if self.grade is not None:
-                scores = [float(_metric(stats, name)(text)) for name in self.metrics]
-                grade = sum(scores) / len(scores)
-                if grade > self.grade:
-                    yield Match(start, end, (grade, self.grade))
-        finally:
-            forget_scored_texts()
+        stats = textstat_for(text)
+        if self.min_ease is not None:
+            ease = float(stats.flesch_reading_ease(text))
+            if ease < self.min_ease:
+                yield Match(start, end, (ease, self.min_ease))
+        if self.grade is not None:
+            scores = [float(_metric(stats, name)(text)) for name in self.metrics]
+            grade = sum(scores) / len(scores)
+            if grade > self.grade:
+                yield Match(start, end, (grade, self.grade))
 
 
 def _metric(stats: Any, name: str) -> Callable[[str], float]:
