@@ -12,6 +12,7 @@ from typing import TextIO
 
 from copylint import __version__, cli_kb
 from copylint.autofix import fix_drafts, write_fixes
+from copylint.cache import CACHE_NAME, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
@@ -103,6 +104,11 @@ def build_parser() -> OneLineParser:
         type=_jobs,
         metavar="N",
         help="lint in N processes (default: one per core, up to 4; 1 for none)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"build everything afresh and keep nothing in {CACHE_NAME}/",
     )
     parser.add_argument(
         "--fix",
@@ -232,7 +238,8 @@ def _inputs(
     """Return the drafts the command line names (or standard input) and the run context."""
     forced = _forced_format(args.ext)
     paths = list(args.paths)
-    run = config.run_context(date_option("--as-of", args.as_of), rule_names(config))
+    cache = cache_at(config.root, enabled=not args.no_cache)
+    run = config.run_context(date_option("--as-of", args.as_of), rule_names(config), cache)
     if not paths or paths == [STDIN]:
         if args.fix or args.diff:
             raise CopylintError("--fix and --diff work on files, not standard input")

@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from copylint.cache import NO_CACHE, Cache
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
@@ -60,12 +61,14 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
     def run_context(
-        self, as_of: datetime.date | None = None, rule_names: frozenset[str] = frozenset()
+        self,
+        as_of: datetime.date | None = None,
+        rule_names: frozenset[str] = frozenset(),
+        cache: Cache = NO_CACHE,
     ) -> RunContext:
         """Return the run's context: ``as_of`` (from the command line) wins over the config."""
-        return RunContext(
-            as_of or self.as_of or datetime.date.today(), self.knowledge_bases, rule_names
-        )
+        day = as_of or self.as_of or datetime.date.today()
+        return RunContext(day, self.knowledge_bases, rule_names, cache)
 
 
 def find_config(start: Path) -> Path | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from copylint.budget import time_budget
+from copylint.cache import NO_CACHE, Cache
 from copylint.checks.base import (
     CheckContext,
     CrossFileCheck,
@@ -37,17 +38,19 @@ _FORMAT_TAGS = {"text": "txt", "markdown": "md", "html": "html"}
 class RunContext:
     """What holds for every document of a run.
 
-    The fallback story date, extra knowledge bases, and the names of every rule and
-    pack configured (running or not), which directives in drafts may name.
+    The fallback story date, extra knowledge bases, the names of every rule and pack
+    configured (running or not), which directives in drafts may name, and the cache.
     """
 
     as_of: datetime.date = field(default_factory=datetime.date.today)
     knowledge_bases: tuple[Path, ...] = ()
     rule_names: frozenset[str] = frozenset()
+    cache: Cache = NO_CACHE
 
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""
-        return CheckContext(document.metadata.date or self.as_of, self.knowledge_bases)
+        day = document.metadata.date or self.as_of
+        return CheckContext(day, self.knowledge_bases, self.cache)
 
 
 @dataclass(frozen=True, slots=True)

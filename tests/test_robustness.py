@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from copylint.cache import CACHE_NAME
 from copylint.cli import main
 
 GOOD = "The council voted to delay the the budget.\n"
@@ -19,10 +20,11 @@ GOOD_FINDING = "good.txt:1:28: error[newsroom.DoubledWord] 'the' is repeated"
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder``, the cache folder aside, with its bytes."""
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.is_symlink()
+        if path.is_file() and not path.is_symlink() and CACHE_NAME not in path.parts
     }
 
 

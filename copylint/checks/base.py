@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from copylint.cache import NO_CACHE, Cache
 from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
 from copylint.repeats import Repeat, Tolerance
@@ -47,10 +48,12 @@ class LineOf:
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What a document check may know besides the document: the date, extra data."""
+    """What a document check may know besides the document: the date, extra data, and
+    the cache where what is slow to build from that data is kept between runs."""
 
     as_of: datetime.date
     knowledge_bases: tuple[Path, ...] = ()
+    cache: Cache = NO_CACHE
 
 
 @dataclass(frozen=True, slots=True)

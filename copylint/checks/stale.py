@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from copylint.cache import Cache
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string, string_list
 from copylint.checks.stale_appositive import appositive_verdict
 from copylint.checks.stale_context import inside, past_sentences, quoted_spans
@@ -119,8 +120,8 @@ def _continues(text: str, end: int) -> bool:
 
 
 @cache
-def _judge(knowledge_bases: tuple[Path, ...], grammar: Path) -> _Judge:
-    return _Judge(load_knowledge_base(knowledge_bases), load_grammar(grammar))
+def _judge(knowledge_bases: tuple[Path, ...], grammar: Path, cache: Cache) -> _Judge:
+    return _Judge(load_knowledge_base(knowledge_bases, cache), load_grammar(grammar))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,8 @@ class Stale:
     grammar: Path
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        judge = _judge((*self.knowledge_bases, *context.knowledge_bases), self.grammar)
+        knowledge_bases = (*self.knowledge_bases, *context.knowledge_bases)
+        judge = _judge(knowledge_bases, self.grammar, context.cache)
         for block in document.blocks:
             for verdict in judge.verdicts(block.text, context.as_of):
                 start, end = block.source_map.span_to_source(verdict.start, verdict.end)

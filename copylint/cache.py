@@ -1,0 +1,107 @@
+"""The cache folder, ``.copylint_cache/``: what is slow to build and can be rebuilt.
+
+An entry is named by a digest of everything it is built from: the contents of the files
+read, and copylint's own code (the size and modification time of each of its modules,
+so that an upgrade, or an edit in a checkout being worked on, makes a new copylint). A
+changed file or a changed copylint is a new entry, never a stale one. The folder holds
+a ``.gitignore`` of its own, so it is never committed; deleting it is always safe.
+Nothing that goes wrong with the cache (a read-only checkout, a damaged entry, a full
+disk) changes a run's results: the entry is built again and, if it cannot be kept, not
+kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+CACHE_NAME = ".copylint_cache"
+KEPT_PER_KIND = 4
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Cache:
+    """Entries in ``folder``; with no folder, everything is built every time."""
+
+    folder: Path | None = None
+
+    def get(self, kind: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
+        """Return the entry of ``kind`` built from ``sources``, building it if need be.
+
+        ``sources`` are every file ``build`` reads; a source that cannot be read
+        bypasses the cache, so that ``build`` reports it.
+        """
+        if self.folder is None:
+            return build()
+        try:
+            entry = self.folder / f"{kind}-{_digest(kind, sources)}.pickle"
+        except OSError:
+            return build()
+        try:
+            with entry.open("rb") as stored:
+                value: T = pickle.load(stored)
+                return value
+        except Exception:  # a missing or damaged entry, whatever the damage: build it again
+            pass
+        value = build()
+        self._keep(kind, entry, value)
+        return value
+
+    def _keep(self, kind: str, entry: Path, value: object) -> None:
+        """Write ``entry`` whole or not at all, and drop the oldest entries of ``kind``."""
+        assert self.folder is not None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Made by copylint: nothing here is ever committed.\n*\n")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, entry)
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+            older = sorted(self.folder.glob(f"{kind}-*.pickle"), key=_modified, reverse=True)
+            for stale in older[KEPT_PER_KIND:]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+NO_CACHE: Cache = Cache()
+
+
+def cache_at(root: Path, enabled: bool = True) -> Cache:
+    """Return the cache of the project at ``root``, or none when caching is off."""
+    return Cache(root / CACHE_NAME) if enabled else NO_CACHE
+
+
+def _digest(kind: str, sources: Sequence[Path]) -> str:
+    digest = hashlib.sha256(f"{_code_stamp()}\0{kind}".encode())
+    for source in sources:
+        digest.update(f"\0{source}\0".encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+@cache
+def _code_stamp() -> str:
+    """The size and modification time of each of copylint's modules."""
+    modules = sorted(Path(__file__).parent.rglob("*.py"))
+    return "\n".join(f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -1,0 +1,94 @@
+"""The cache folder: what it keeps, when it builds again, and that it never changes results."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from copylint.cache import CACHE_NAME, KEPT_PER_KIND, Cache
+
+PEOPLE = """\
+verified_as_of: 2026-10-01
+people:
+  - name: Maria Alvarez
+    offices:
+      - {title: Council President, role: council president, start: 2021-01-01, end: END}
+"""
+STALE = (
+    "d.txt:1:1: error[newsroom.StaleTitle] Stale title: Maria Alvarez was Council President "
+    "until 2025-01-01; on 2025-06-01 write 'Former Council President Maria Alvarez' "
+    "(knowledge base verified 2026-10-01)"
+)
+
+
+def _project(folder: Path, end: str) -> None:
+    (folder / "people.yaml").write_text(PEOPLE.replace("END", end), encoding="utf-8")
+    (folder / ".copylint.yaml").write_text("knowledge_bases: [people.yaml]\n", encoding="utf-8")
+    (folder / "d.txt").write_text("Council President Maria Alvarez opened the session.\n")
+
+
+def _run(folder: Path, *options: str) -> list[str]:
+    """Run copylint in a process of its own, as each commit does; return its findings."""
+    command = [sys.executable, "-m", "copylint", "--select", "newsroom.StaleTitle"]
+    command += ["--as-of", "2025-06-01", *options, "d.txt"]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.splitlines()[:-1]
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted((folder / CACHE_NAME).glob("knowledge-*.pickle"))
+
+
+def test_knowledge_base_is_kept_and_built_again_when_it_changes(tmp_path: Path) -> None:
+    _project(tmp_path, "2025-01-01")
+    assert _run(tmp_path) == [STALE]
+    assert (tmp_path / CACHE_NAME / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert len(_entries(tmp_path)) == 1
+    assert _run(tmp_path) == [STALE]
+    assert len(_entries(tmp_path)) == 1
+    _project(tmp_path, "2026-01-01")
+    assert _run(tmp_path) == []
+    assert len(_entries(tmp_path)) == 2
+
+
+def test_damaged_entries_are_built_again(tmp_path: Path) -> None:
+    _project(tmp_path, "2025-01-01")
+    _run(tmp_path)
+    for entry in _entries(tmp_path):
+        entry.write_bytes(entry.read_bytes()[:100])
+    assert _run(tmp_path) == [STALE]
+
+
+def test_no_cache_keeps_nothing_and_a_cache_that_cannot_be_made_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    _project(tmp_path, "2025-01-01")
+    assert _run(tmp_path, "--no-cache") == [STALE]
+    assert not (tmp_path / CACHE_NAME).exists()
+    (tmp_path / CACHE_NAME).write_text("a file where the folder would be\n")
+    assert _run(tmp_path) == [STALE]
+
+
+def test_an_entry_is_built_once_per_content_and_old_ones_are_dropped(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    source = tmp_path / "source.txt"
+    built: list[str] = []
+
+    def build() -> str:
+        built.append(source.read_text())
+        return source.read_text().upper()
+
+    for version in range(KEPT_PER_KIND + 2):
+        source.write_text(f"version {version}")
+        assert cache.get("words", [source], build) == f"VERSION {version}"
+        assert cache.get("words", [source], build) == f"VERSION {version}"
+    assert built == [f"version {version}" for version in range(KEPT_PER_KIND + 2)]
+    assert len(list((tmp_path / "cache").glob("words-*.pickle"))) == KEPT_PER_KIND
+
+
+def test_a_source_that_cannot_be_read_is_left_to_the_builder(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    assert cache.get("words", [tmp_path / "missing.txt"], lambda: "built") == "built"
+    assert not (tmp_path / "cache").exists()
