@@ -51,13 +51,14 @@ def readme_block(marker: str) -> str:
     return next(block for block in blocks if marker in block)
 
 
-def _repository(tmp_path: Path, commit: str) -> Path:
+def _repository(tmp_path: Path, commit: str, hook: str = "copylint") -> Path:
     """A scratch repository whose config is the README's snippet, pointed at this commit."""
     repo = tmp_path / "newsroom"
     repo.mkdir()
     _git(repo, "init", "-q")
     config = yaml.safe_load(readme_block("id: copylint"))
     config["repos"][0].update(repo=str(PROJECT), rev=commit)
+    config["repos"][0]["hooks"][0]["id"] = hook
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return repo
 
@@ -122,6 +123,31 @@ def test_hook_compares_staged_drafts_with_the_archive(
         "stories/tuesday.md:5:1: warning[newsroom.ReusedParagraph] Paragraph also "
         "appears in stories/monday.md:3 (word for word)"
     ) in result.stdout
+
+
+def test_repo_hook_lints_every_draft_not_only_the_staged_ones(
+    tmp_path: Path, project_commit: str, pre_commit_home: Path
+) -> None:
+    repo = _repository(tmp_path, project_commit, hook="copylint-repo")
+    (repo / "stories").mkdir()
+    (repo / "stories" / "old.txt").write_text("Storm hits coast\nIt was was late.\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "--no-verify", "-m", "archive")
+    (repo / "stories" / "new.txt").write_text(f"Highway closes in storm\n{PARAGRAPH}\n")
+    _git(repo, "add", ".")
+    result = _run_hook(repo, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "stories/old.txt:2:4: error[newsroom.DoubledWord] 'was' is repeated" in result.stdout
+    assert "new.txt:" not in result.stdout
+
+
+def test_readme_rev_is_a_commit_of_this_repository_with_both_hooks() -> None:
+    rev = yaml.safe_load(readme_block("id: copylint"))["repos"][0]["rev"]
+    if _git(PROJECT, "rev-parse", "--is-shallow-repository").strip() == "true":
+        pytest.skip("a shallow clone may not hold the README's rev")
+    manifest = yaml.safe_load(_git(PROJECT, "show", f"{rev}:.pre-commit-hooks.yaml"))
+    assert [hook["id"] for hook in manifest] == ["copylint", "copylint-repo"]
+    _git(PROJECT, "merge-base", "--is-ancestor", rev, "HEAD")
 
 
 def test_readme_workflow_step_annotates_only_changed_lines(tmp_path: Path) -> None:
