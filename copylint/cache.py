@@ -55,14 +55,19 @@ class Cache:
         self._keep(kind, entry, value)
         return value
 
+    def make_folder(self) -> None:
+        """Make the folder, with its ``.gitignore``; raises OSError when it cannot."""
+        assert self.folder is not None, "only a cache with a folder has one to make"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by copylint: nothing here is ever committed.\n*\n")
+
     def _keep(self, kind: str, entry: Path, value: object) -> None:
         """Write ``entry`` whole or not at all, and drop the oldest entries of ``kind``."""
         assert self.folder is not None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Made by copylint: nothing here is ever committed.\n*\n")
+            self.make_folder()
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -86,7 +91,7 @@ def cache_at(root: Path, enabled: bool = True) -> Cache:
 
 
 def _digest(kind: str, sources: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"{_code_stamp()}\0{kind}".encode())
+    digest = hashlib.sha256(f"{code_stamp()}\0{kind}".encode())
     for source in sources:
         digest.update(f"\0{source}\0".encode())
         digest.update(source.read_bytes())
@@ -94,7 +99,7 @@ def _digest(kind: str, sources: Sequence[Path]) -> str:
 
 
 @cache
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """The size and modification time of each of copylint's modules."""
     modules = sorted(Path(__file__).parent.rglob("*.py"))
     return "\n".join(f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from copylint import __version__, cli_kb
+from copylint import __version__, cli_index, cli_kb
 from copylint.autofix import fix_drafts, write_fixes
 from copylint.cache import CACHE_NAME, cache_at
 from copylint.config import Config, find_config, load_config
@@ -23,7 +23,7 @@ from copylint.files import Draft, find_archive, find_drafts
 from copylint.fixes import unified_diff
 from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
-from copylint.oneline import OneLineParser, one_line
+from copylint.oneline import OneLineParser, jobs_option, one_line
 from copylint.packs import configured_rules, load_rules, rule_names
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule
@@ -101,7 +101,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=jobs_option,
         metavar="N",
         help="lint in N processes (default: one per core, up to 4; 1 for none)",
     )
@@ -136,12 +136,15 @@ def build_parser() -> OneLineParser:
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Run copylint with ``argv``; return the exit code.
 
-    ``copylint kb ...`` manages knowledge bases (``copylint.cli_kb``); to lint a file
-    named ``kb``, write ``./kb``.
+    ``copylint kb ...`` manages knowledge bases (``copylint.cli_kb``), ``copylint index``
+    the archive index (``copylint.cli_index``); to lint a file named ``kb`` or ``index``,
+    write ``./kb`` or ``./index``.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["kb"]:
         return cli_kb.main(arguments[1:])
+    if arguments[:1] == ["index"]:
+        return cli_index.main(arguments[1:])
     args = build_parser().parse_args(arguments)
     try:
         config = _config(args.config)
@@ -194,17 +197,6 @@ def entry_point() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)
-
-
-def _jobs(value: str) -> int:
-    """Read ``--jobs``: a whole number of processes, 1 or more."""
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes (1 or more)")
-    return jobs
 
 
 def _config(explicit: str | None) -> Config:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from copylint.archive_index import ArchiveIndex, Refresh
 from copylint.crossfile import CrossFileIndex, Units, collect_units
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
@@ -24,12 +26,14 @@ MIN_DRAFTS_PER_JOB = 32
 @dataclass(frozen=True, slots=True)
 class RunResult:
     """What a run found: diagnostics, one-line errors for drafts it could not lint, how
-    many drafts it linted, and one-line warnings (a rule stopped by its time budget)."""
+    many drafts it linted, one-line warnings (a rule stopped by its time budget), and
+    what it did with the archive index."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
     warnings: list[str] = field(default_factory=list)
+    archive: Refresh = field(default_factory=Refresh)
 
 
 def read_document(draft: Draft) -> Document:
@@ -51,7 +55,7 @@ def lint_drafts(
     """
     items = list(drafts)
     ruleset = RuleSet.of(rules)
-    outcomes = _outcomes(items, ruleset, run, jobs)
+    outcomes, archive = _indexed_outcomes(items, ruleset, run, jobs)
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -70,7 +74,8 @@ def lint_drafts(
             directives[outcome.directives.path] = outcome.directives
     diagnostics.extend(index.diagnostics())
     running = frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
-    return RunResult(_suppress(diagnostics, directives, running), errors, files, warnings)
+    found = _suppress(diagnostics, directives, running)
+    return RunResult(found, errors, files, warnings, archive)
 
 
 def _suppress(
@@ -116,6 +121,33 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
         directives=find_directives(document, run.rule_names),
         warnings=[*linted.stopped, *units.stopped],
     )
+
+
+def _indexed_outcomes(
+    items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
+) -> tuple[list[_Outcome], Refresh]:
+    """Return the outcome of each item, taking archive stories' units from the archive
+    index where they are kept, and keeping there those of the stories read."""
+    stories = {
+        i: item for i, item in enumerate(items) if isinstance(item, Draft) and not item.reported
+    }
+    index = ArchiveIndex.open(run.cache, rules) if stories else None
+    if index is None:
+        return list(_outcomes(items, rules, run, jobs)), Refresh()
+    with contextlib.closing(index):
+        kept = dict(zip(stories, index.lookup(list(stories.values())), strict=True))
+        outcomes = {i: _Outcome(units=k.units) for i, k in kept.items() if k.units is not None}
+        unread = [i for i in range(len(items)) if i not in outcomes]
+        read = _outcomes([items[i] for i in unread], rules, run, jobs)
+        outcomes.update(zip(unread, read, strict=True))
+        fresh = [
+            (stories[i], stamp, outcomes[i].units)
+            for i in unread
+            if i in kept and (stamp := kept[i].stamp) is not None
+        ]
+        dropped = index.keep(fresh, list(stories.values()))
+    unchanged = sum(k.units is not None for k in kept.values())
+    return [outcomes[i] for i in range(len(items))], Refresh(unchanged, len(fresh), dropped)
 
 
 def _outcomes(
