@@ -34,6 +34,8 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
+SCHEMA_VERSION = 1
+"""The layout of the index; an index of another layout is emptied and made anew."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     path TEXT PRIMARY KEY,
@@ -92,7 +94,7 @@ class ArchiveIndex:
                 cache.make_folder()
                 connection = sqlite3.connect(path, timeout=30, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(_SCHEMA)
+                _lay_out(connection)
                 return cls(connection, path, rules)
             except sqlite3.DatabaseError:  # not an index (damaged): make it anew
                 with contextlib.suppress(OSError):
@@ -159,6 +161,17 @@ class ArchiveIndex:
     def close(self) -> None:
         """Close the connection to the index."""
         self.connection.close()
+
+
+def _lay_out(connection: sqlite3.Connection) -> None:
+    """Give the index this copylint's layout, emptying one of another."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version != SCHEMA_VERSION:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("DROP TABLE IF EXISTS stories")
+        connection.execute(_SCHEMA)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
 
 
 def _key(story: Draft) -> str:

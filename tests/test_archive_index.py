@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -88,6 +89,18 @@ def test_a_damaged_index_is_made_anew(newsroom: Path, capsys: pytest.CaptureFixt
     assert _indexed(capsys) == "6 stories (6 read, 0 unchanged, 0 dropped)"
     assert _indexed(capsys) == "6 stories (0 read, 6 unchanged, 0 dropped)"
     assert _findings(capsys) == [REUSED_MONDAY]
+
+
+def test_an_index_of_another_layout_is_made_anew(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / CACHE_NAME).mkdir()
+    older = sqlite3.connect(newsroom / CACHE_NAME / INDEX_NAME)
+    older.execute("CREATE TABLE stories (path TEXT PRIMARY KEY, stamp TEXT, units BLOB)")
+    older.commit()
+    older.close()
+    assert _indexed(capsys) == "6 stories (6 read, 0 unchanged, 0 dropped)"
+    assert _indexed(capsys) == "6 stories (0 read, 6 unchanged, 0 dropped)"
 
 
 def test_stories_are_named_as_the_run_names_them(
