@@ -1,0 +1,88 @@
+"""What a pre-commit run of one draft costs against archives of growing size.
+
+    python benchmarks/commit.py ../shared/corpus/bbc-2000 ../shared/corpus/reuters-dev \
+        [--sizes 1000,5000,15000] [--repeat 3]
+
+For each size, a scratch newsroom repository is made in a temporary folder: an archive
+of that many stories (the corpora's stories in name order, copied again under new
+names as often as needed: a copy repeats its original, which the cross-file checks
+must then compare), a ``.copylint.yaml`` naming it as ``archive:``, and one draft
+(the first story of the first corpus, with a new paragraph). The script times, as
+whole processes: ``copylint index`` on an empty cache (the cold build), the draft's
+run with the index warm (best of ``--repeat``), and the same run with ``--no-cache``
+(the archive read and parsed every time). It checks that the two runs report the same
+findings. Numbers depend on the machine; compare the columns, run side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import DRAFT_SUFFIXES, run_once
+
+DRAFT_PARAGRAPH = "The council will meet again on Thursday to agree the final figures."
+
+
+def make_newsroom(corpora: list[Path], size: int, folder: Path) -> Path:
+    """Write an archive of ``size`` stories, its config and one draft under ``folder``."""
+    stories = sorted(
+        p for corpus in corpora for p in corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES
+    )
+    archive = folder / "stories"
+    archive.mkdir(parents=True)
+    for number in range(size):
+        story = stories[number % len(stories)]
+        target = archive / f"{number // len(stories)}-{story.parent.name}-{story.name}"
+        shutil.copyfile(story, target)
+    (folder / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
+    draft = folder / "draft.txt"
+    text = stories[0].read_text(encoding="utf-8", errors="replace").rstrip("\n")
+    draft.write_text(f"{text}\n\n{DRAFT_PARAGRAPH}\n", encoding="utf-8")
+    return draft
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", type=Path, nargs="+")
+    parser.add_argument("--sizes", default="1000,5000,15000", help="archive sizes in stories")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    copylint = [sys.executable, "-m", "copylint"]
+    print(f"{'stories':>8} {'cold index s':>13} {'commit s':>9} {'no index s':>11} {'ratio':>6}")
+    for size in (int(size) for size in args.sizes.split(",")):
+        folder = Path(tempfile.mkdtemp(prefix="copylint-commit-"))
+        try:
+            draft = make_newsroom(args.corpora, size, folder)
+            cold = _timed(folder, [*copylint, "index"])
+            warm = [
+                _timed(folder, [*copylint, "--format", "json", draft.name])
+                for _ in range(args.repeat)
+            ]
+            uncached = _timed(folder, [*copylint, "--no-cache", "--format", "json", draft.name])
+            best = min(warm)
+            same = warm[0][1] == uncached[1]
+            print(
+                f"{size:>8} {cold[0]:>13.2f} {best[0]:>9.2f} {uncached[0]:>11.2f} "
+                f"{uncached[0] / best[0]:>5.1f}x" + ("" if same else "  FINDINGS DIFFER")
+            )
+            if not same:
+                return 1
+        finally:
+            shutil.rmtree(folder)
+    return 0
+
+
+def _timed(folder: Path, argv: list[str]) -> tuple[float, str]:
+    """Run ``argv`` in ``folder``; return its wall seconds and its output."""
+    with contextlib.chdir(folder):
+        seconds, _peak, output = run_once(argv)
+    return seconds, output
+
+
+if __name__ == "__main__":
+    sys.exit(main())
