@@ -5,13 +5,21 @@ being linted, never reported on, so all a run needs of them is what the cross-fi
 rules compare: their paragraphs and headlines as units (``crossfile.Units``). The index
 keeps those units in SQLite, in the cache folder (``archive.sqlite``): for each story,
 its size, modification time and change time, and its units under a digest of each
-cross-file rule as built (its options) and of copylint's code. A story is read and
-parsed again only when its file changed or a rule running now has no units kept for
-it (a rule whose options changed is a new rule); a story gone from the archive is
-dropped. Two runs may use the index at once: SQLite
-locks it, and each run writes what it read in one transaction. An index that cannot
-be opened or written (a read-only checkout, a damaged file) is left aside, and the run
-reads the archive as if there were no index; a damaged index is made anew next time.
+cross-file rule as built (its options) and of copylint's code; and for each rule, word
+tables (``copylint.archive_words``) that tell which archive units may repeat a text.
+
+A story is read and parsed again only when its file changed or a rule running now has
+no units kept for it (a rule whose options changed is a new rule); a story gone from
+the archive is dropped. A run then loads only the stories related to its drafts: those
+with a unit that may repeat a draft's, then those with a unit that may repeat one of
+theirs, and so on until no new story comes (so standing copy, found in many stories,
+is counted whole). Compared among themselves and with the drafts, they give exactly
+the findings that comparing the whole archive gives (tested).
+
+Two runs may use the index at once: SQLite locks it, and each run writes what it read
+in one transaction. An index that cannot be opened or written (a read-only checkout, a
+damaged file) is left aside, and the run reads the archive as if there were no index;
+a damaged index is made anew next time.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from copylint.archive_words import SCHEMA as WORDS_SCHEMA
+from copylint.archive_words import WordTables, keys_with_ids, story_of
 from copylint.cache import Cache, code_stamp
 from copylint.checks.base import CrossFileCheck
 from copylint.crossfile import PlacedUnit, Units
@@ -34,39 +44,47 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 """The layout of the index; an index of another layout is emptied and made anew."""
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS stories (
-    path TEXT PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    stamp TEXT NOT NULL,
+    digests TEXT NOT NULL,
     units BLOB NOT NULL
-)
+);
 """
+    + WORDS_SCHEMA
+)
+_TABLES = ("stories", "postings", "probes", "keys", "rarity")
 
 
 @dataclass(frozen=True, slots=True)
 class Refresh:
-    """What a run did with the index: stories found unchanged, read, and dropped."""
+    """What a run did with the index: stories found unchanged, read, and dropped, and
+    how many it loaded to compare with the drafts."""
 
     unchanged: int = 0
     read: int = 0
     dropped: int = 0
+    loaded: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A story as the index has it: its units if they are still its units, and its
+    """A story as the index has it: whether its kept units are still its units, and its
     stamp as it was before the story was read (None when it cannot be told)."""
 
-    units: Units | None
+    current: bool
     stamp: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """A story's row: its stamp, its date, and its units under each rule's digest."""
+    """A story's units: its date, and its units under each rule's digest."""
 
-    stamp: str
     date: datetime.date | None
     by_digest: dict[str, list[PlacedUnit]]
 
@@ -77,11 +95,15 @@ class ArchiveIndex:
     def __init__(self, connection: sqlite3.Connection, path: Path, rules: RuleSet) -> None:
         self.connection = connection
         self.path = path
-        stamp = code_stamp()
+        code = code_stamp()
         self.digests = {
-            rule.name: _digest(stamp, rule.name, check) for rule, check in rules.cross_file
+            rule.name: _digest(code, rule.name, check) for rule, check in rules.cross_file
         }
-        self.rows: dict[str, _Row] = {}
+        self.words = {
+            rule.name: WordTables(connection, self.digests[rule.name], check.tolerance)
+            for rule, check in rules.cross_file
+        }
+        self.ids: dict[str, tuple[int, str, str]] = {}
 
     @classmethod
     def open(cls, cache: Cache, rules: RuleSet) -> ArchiveIndex | None:
@@ -104,53 +126,40 @@ class ArchiveIndex:
         return None
 
     def lookup(self, stories: Sequence[Draft]) -> list[Kept]:
-        """Return what the index keeps of each story."""
+        """Tell of each story whether the index keeps its units as they are now."""
         try:
-            self.rows = {
-                path: row
-                for path, blob in self.connection.execute("SELECT path, units FROM stories")
-                if (row := _loads(blob)) is not None
-            }
+            rows = self.connection.execute("SELECT path, id, stamp, digests FROM stories")
+            self.ids = {path: (story, stamp, digests) for path, story, stamp, digests in rows}
         except sqlite3.Error:
-            self.rows = {}
-        return [self._kept(story) for story in stories]
-
-    def _kept(self, story: Draft) -> Kept:
-        stamp = _stamp(story)
-        row = self.rows.get(_key(story))
-        if (
-            row is None
-            or row.stamp != stamp
-            or not row.by_digest.keys() >= set(self.digests.values())
-        ):
-            return Kept(None, stamp)
-        by_rule = {name: row.by_digest[digest] for name, digest in self.digests.items()}
-        return Kept(_placed(Units(by_rule, row.date, reported=False), story), stamp)
+            self.ids = {}
+        wanted = set(self.digests.values())
+        found = []
+        for story in stories:
+            stamp = _stamp(story)
+            row = self.ids.get(_key(story))
+            current = row is not None and row[1] == stamp and wanted <= set(row[2].split())
+            found.append(Kept(current, stamp))
+        return found
 
     def keep(self, read: Sequence[tuple[Draft, str, Units]], stories: Sequence[Draft]) -> int:
         """Keep the units of the stories just ``read``, each under its stamp (with the
         units kept for other rules, when its file is the same), and drop the stories
         that are no longer files; return how many were dropped."""
-        rows = []
-        for story, stamp, units in read:
-            if units.stopped:
-                continue
-            key = _key(story)
-            earlier = self.rows.get(key)
-            by_digest = dict(earlier.by_digest) if earlier and earlier.stamp == stamp else {}
-            by_digest.update({self.digests[name]: placed for name, placed in units.by_rule.items()})
-            row = _Row(stamp, units.date, by_digest)
-            rows.append((key, pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)))
         present = {_key(story) for story in stories}
         try:
             self.connection.execute("BEGIN IMMEDIATE")
-            self.connection.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?)", rows)
             gone = [
-                (path,)
-                for (path,) in self.connection.execute("SELECT path FROM stories")
-                if path not in present and not os.path.isfile(path)
+                path
+                for path in self.connection.execute("SELECT path FROM stories").fetchall()
+                if path[0] not in present and not os.path.isfile(path[0])
             ]
-            self.connection.executemany("DELETE FROM stories WHERE path = ?", gone)
+            for (path,) in gone:
+                self._drop(path)
+            for story, stamp, units in read:
+                if not units.stopped:
+                    self._write(_key(story), stamp, units)
+            for words in self.words.values():
+                words.flush()
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -158,9 +167,96 @@ class ArchiveIndex:
             return 0
         return len(gone)
 
+    def related(self, drafts: Sequence[Units], stories: Sequence[Draft]) -> list[Units | None]:
+        """Return the kept units of each of ``stories`` that is related to the drafts'
+        units (see above), and None for the others."""
+        keys = [_key(story) for story in stories]
+        try:
+            related = self._related(drafts)
+            rows = dict(self._rows([key for key in keys if key in related]))
+        except sqlite3.Error:
+            rows = dict(self._rows(keys))
+        found: list[Units | None] = []
+        for story, key in zip(stories, keys, strict=True):
+            row = rows.get(key)
+            if row is None or not set(self.digests.values()) <= row.by_digest.keys():
+                found.append(None)
+                continue
+            by_rule = {name: row.by_digest[digest] for name, digest in self.digests.items()}
+            found.append(_placed(Units(by_rule, row.date, reported=False), story))
+        return found
+
     def close(self) -> None:
         """Close the connection to the index."""
         self.connection.close()
+
+    def _related(self, drafts: Sequence[Units]) -> set[str]:
+        paths = dict(self.connection.execute("SELECT id, path FROM stories"))
+        related: set[int] = set()
+        for name, words in self.words.items():
+            asked = [unit.key for units in drafts for unit in units.by_rule.get(name, [])]
+            seen: set[int] = set()
+            while asked:
+                found = {unit: key for unit, key in words.copies(asked).items() if unit not in seen}
+                seen |= found.keys()
+                asked = list(found.values())
+            related |= {story_of(unit) for unit in seen}
+        return {paths[story] for story in related if story in paths}
+
+    def _rows(self, paths: Sequence[str]) -> list[tuple[str, _Row]]:
+        found = []
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT path, units FROM stories WHERE path IN ({marks})"
+            for path, blob in self.connection.execute(query, chunk):
+                row = _loads(blob)
+                if row is not None:
+                    found.append((path, row))
+        return found
+
+    def _drop(self, path: str) -> None:
+        """Drop a story and its units from the word tables."""
+        old = self.connection.execute("SELECT id, units FROM stories WHERE path = ?", (path,))
+        for story, blob in old.fetchall():
+            row = _loads(blob)
+            for name, words in self.words.items():
+                placed = row.by_digest.get(self.digests[name], []) if row else []
+                words.stage([], keys_with_ids(story, [unit.key for unit in placed]))
+        self.connection.execute("DELETE FROM stories WHERE path = ?", (path,))
+
+    def _write(self, key: str, stamp: str, units: Units) -> None:
+        """Write a story's row, and its units into the word tables in place of its old ones."""
+        old = self.connection.execute(
+            "SELECT id, stamp, units FROM stories WHERE path = ?", (key,)
+        ).fetchone()
+        earlier = _loads(old[2]) if old is not None else None
+        by_digest = dict(earlier.by_digest) if earlier and old[1] == stamp else {}
+        fresh = {self.digests[name]: placed for name, placed in units.by_rule.items()}
+        row = _Row(units.date, {**by_digest, **fresh})
+        blob = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+        digests = " ".join(sorted(row.by_digest))
+        if old is None:
+            cursor = self.connection.execute(
+                "INSERT INTO stories (path, stamp, digests, units) VALUES (?, ?, ?, ?)",
+                (key, stamp, digests, blob),
+            )
+            story = cursor.lastrowid
+            assert story is not None
+        else:
+            story = old[0]
+            self.connection.execute(
+                "UPDATE stories SET stamp = ?, digests = ?, units = ? WHERE id = ?",
+                (stamp, digests, blob, story),
+            )
+        for name, words in self.words.items():
+            digest = self.digests[name]
+            before = earlier.by_digest.get(digest, []) if earlier else []
+            after = row.by_digest.get(digest, [])
+            words.stage(
+                keys_with_ids(story, [unit.key for unit in after]),
+                keys_with_ids(story, [unit.key for unit in before]),
+            )
 
 
 def _lay_out(connection: sqlite3.Connection) -> None:
@@ -168,8 +264,11 @@ def _lay_out(connection: sqlite3.Connection) -> None:
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if version != SCHEMA_VERSION:
         connection.execute("BEGIN IMMEDIATE")
-        connection.execute("DROP TABLE IF EXISTS stories")
-        connection.execute(_SCHEMA)
+        for table in _TABLES:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
 

@@ -236,13 +236,13 @@ def _closest(
     """Return the repeat of the earlier text that ``later`` is closest to, if any."""
     best: Repeat | None = None
     for other in earlier:
-        similarity = _similarity(prints[later], prints[other], tolerance)
+        similarity = similarity_of(prints[later], prints[other], tolerance)
         if similarity is not None and (best is None or _rank(similarity) < _rank(best.similarity)):
             best = Repeat(later, other, similarity)
     return best
 
 
-def _similarity(one: Fingerprint, other: Fingerprint, tolerance: Tolerance) -> Similarity | None:
+def similarity_of(one: Fingerprint, other: Fingerprint, tolerance: Tolerance) -> Similarity | None:
     """Compare a later text with an earlier one, skipping rapidfuzz when they share too
     few words to match."""
     if not tolerance.may_repeat(len(one), len(other)):

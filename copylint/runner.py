@@ -126,8 +126,9 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
 def _indexed_outcomes(
     items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
 ) -> tuple[list[_Outcome], Refresh]:
-    """Return the outcome of each item, taking archive stories' units from the archive
-    index where they are kept, and keeping there those of the stories read."""
+    """Return the outcome of each item. Archive stories are read only when the archive
+    index does not keep their units as they are (and then kept there), and compared
+    only when related to the drafts (``archive_index``)."""
     stories = {
         i: item for i, item in enumerate(items) if isinstance(item, Draft) and not item.reported
     }
@@ -136,18 +137,22 @@ def _indexed_outcomes(
         return list(_outcomes(items, rules, run, jobs)), Refresh()
     with contextlib.closing(index):
         kept = dict(zip(stories, index.lookup(list(stories.values())), strict=True))
-        outcomes = {i: _Outcome(units=k.units) for i, k in kept.items() if k.units is not None}
-        unread = [i for i in range(len(items)) if i not in outcomes]
+        unread = [i for i in range(len(items)) if i not in kept or not kept[i].current]
         read = _outcomes([items[i] for i in unread], rules, run, jobs)
-        outcomes.update(zip(unread, read, strict=True))
+        outcomes = dict(zip(unread, read, strict=True))
         fresh = [
             (stories[i], stamp, outcomes[i].units)
             for i in unread
             if i in kept and (stamp := kept[i].stamp) is not None
         ]
         dropped = index.keep(fresh, list(stories.values()))
-    unchanged = sum(k.units is not None for k in kept.values())
-    return [outcomes[i] for i in range(len(items))], Refresh(unchanged, len(fresh), dropped)
+        drafts = [outcome.units for i, outcome in outcomes.items() if i not in stories]
+        others = [i for i in stories if i not in outcomes]
+        loaded = index.related(drafts, [stories[i] for i in others])
+    for i, units in zip(others, loaded, strict=True):
+        outcomes[i] = _Outcome(units=units or Units({}, reported=False))
+    refresh = Refresh(len(others), len(fresh), dropped, sum(units is not None for units in loaded))
+    return [outcomes[i] for i in range(len(items))], refresh
 
 
 def _outcomes(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import random
 import sqlite3
 import subprocess
 import sys
@@ -135,3 +137,123 @@ def test_index_without_an_archive_is_a_one_line_error(
         f"copylint: {tmp_path / '.copylint.yaml'}: archive: no archive to index "
         "(set archive: globs)\n"
     )
+
+
+SYLLABLES = ("ka", "lo", "mi", "ter", "van", "sul", "dor", "pe", "rin", "tu")
+WORDS = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:4]]
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _edited(rng: random.Random, paragraph: str, changes: int) -> str:
+    words = paragraph.rstrip(".").split()
+    for _ in range(changes):
+        words[rng.randrange(1, len(words))] = rng.choice(WORDS)
+    return " ".join(words) + "."
+
+
+def _story(rng: random.Random, stock: list[str], headlines: list[str]) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(2, 5)):
+        roll = rng.random()
+        if roll < 0.3:
+            paragraphs.append(rng.choice(stock))
+        elif roll < 0.55:
+            paragraphs.append(_edited(rng, rng.choice(stock), rng.randint(1, 3)))
+        elif roll < 0.65:
+            paragraphs.append(rng.choice(stock) + " " + _paragraph(rng, 6))
+        else:
+            paragraphs.append(_paragraph(rng, rng.randint(8, 30)))
+    date = (
+        f"---\ndate: 2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n---\n"
+        if rng.random() < 0.7
+        else ""
+    )
+    return f"{date}# {rng.choice(headlines)}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_findings_equal_those_of_comparing_the_whole_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rng = random.Random(2026)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
+    stock = [_paragraph(rng, rng.randint(8, 30)) for _ in range(250)]
+    headlines = [f"Storm {word} hits coast" for word in WORDS[:150]]
+    (tmp_path / "stories").mkdir()
+    for number in range(80):
+        story = _story(rng, stock, headlines)
+        (tmp_path / "stories" / f"s{number}.md").write_text(story, encoding="utf-8")
+    drafts = []
+    archived = [
+        paragraph
+        for path in (tmp_path / "stories").iterdir()
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n")[1:]
+    ]
+    for number in range(10):
+        (tmp_path / f"draft{number}.md").write_text(_story(rng, archived, headlines))
+        drafts.append(f"draft{number}.md")
+
+    def findings(*options: str) -> list[dict[str, object]]:
+        rules = "newsroom.ReusedParagraph,newsroom.ReusedHeadline"
+        main(["--format", "json", "--select", rules, *options, *drafts])
+        found: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+        return found
+
+    for round_ in range(3):
+        whole = findings("--no-cache")
+        assert len(whole) > 10
+        assert findings() == findings() == whole, f"round {round_}"
+        for number in rng.sample(range(80), 10):
+            story = _story(rng, stock, headlines)
+            (tmp_path / "stories" / f"s{number}.md").write_text(story, encoding="utf-8")
+        (tmp_path / "stories" / f"s{rng.randrange(80)}.md").unlink(missing_ok=True)
+
+
+HARBOUR = (
+    "The harbour authority said the new breakwater would protect the fishing fleet from "
+    "the worst of the winter storms along the coast."
+)
+HARBOUR_EDITED = HARBOUR.replace("authority", "board").replace("breakwater", "sea wall")
+HARBOUR_AND_MORE = (
+    f"{HARBOUR} Work on the project starts in the spring and local divers will help the engineers."
+)
+
+
+def _archive(folder: Path, stories: dict[str, str], draft: str) -> None:
+    (folder / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
+    (folder / "stories").mkdir()
+    for name, paragraph in stories.items():
+        (folder / "stories" / name).write_text(f"# {name}\n\n{paragraph}\n", encoding="utf-8")
+    (folder / "draft.md").write_text(f"# Harbour works\n\n{draft}\n", encoding="utf-8")
+
+
+def test_a_draft_holding_an_archive_paragraph_and_more_is_found_through_the_index(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The draft's rarest words are all in its new sentence, which no story has: the
+    # story's paragraph is found from its own rarest words, which the draft holds.
+    (newsroom / "stories" / "harbour.md").write_text(f"# Harbour\n\n{HARBOUR}\n")
+    (newsroom / "draft.md").write_text(f"# Harbour works\n\n{HARBOUR_AND_MORE}\n")
+    expected = [
+        "draft.md:3:1: warning[newsroom.ReusedParagraph] Paragraph also appears in "
+        "stories/harbour.md:3 (with more added)"
+    ]
+    assert _findings(capsys, "--no-cache") == expected
+    assert _findings(capsys) == _findings(capsys) == expected
+
+
+def test_copies_of_copies_in_the_archive_make_standing_copy(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The draft holds the first story's paragraph and more; the second story edits that
+    # paragraph by three words, too far from the draft to be its copy. Three stories
+    # share it all told: standing copy, found only by following the copies of copies.
+    (newsroom / "stories" / "harbour.md").write_text(f"# Harbour\n\n{HARBOUR}\n")
+    (newsroom / "stories" / "wall.md").write_text(f"# Sea wall\n\n{HARBOUR_EDITED}\n")
+    (newsroom / "draft.md").write_text(f"# Harbour works\n\n{HARBOUR_AND_MORE}\n")
+    assert _findings(capsys, "--no-cache") == []
+    assert _findings(capsys) == _findings(capsys) == []

@@ -138,13 +138,13 @@ def test_standing_copy_in_three_stories_is_not_reported(
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the comparisons of two texts that the duplicate index asks for."""
     counted: list[int] = []
-    original = repeats._similarity
+    original = repeats.similarity_of
 
     def counting(*args: Any) -> Any:
         counted.append(1)
         return original(*args)
 
-    monkeypatch.setattr(repeats, "_similarity", counting)
+    monkeypatch.setattr(repeats, "similarity_of", counting)
     return counted
 
 

@@ -85,7 +85,13 @@ class DocumentCheck(Protocol):
 
 @runtime_checkable
 class CrossFileCheck(Protocol):
-    """A check that compares documents linted in one run with each other."""
+    """A check that compares documents linted in one run with each other: their units
+    are copies when within ``tolerance`` (which the archive index looks them up by)."""
+
+    @property
+    def tolerance(self) -> Tolerance:
+        """How far apart two units may be and still be copies."""
+        ...
 
     def units(self, document: Document) -> Iterator[Unit]:
         """Yield the pieces of ``document`` to compare."""
