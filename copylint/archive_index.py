@@ -64,12 +64,12 @@ _TABLES = ("stories", "postings", "probes", "keys", "rarity")
 @dataclass(frozen=True, slots=True)
 class Refresh:
     """What a run did with the index: stories found unchanged, read, and dropped, and
-    how many it loaded to compare with the drafts."""
+    how many it compared with the drafts."""
 
     unchanged: int = 0
     read: int = 0
     dropped: int = 0
-    loaded: int = 0
+    compared: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +136,17 @@ class ArchiveIndex:
         found = []
         for story in stories:
             stamp = _stamp(story)
-            row = self.ids.get(_key(story))
+            row = self.ids.get(story_path(story))
             current = row is not None and row[1] == stamp and wanted <= set(row[2].split())
             found.append(Kept(current, stamp))
         return found
 
     def keep(self, read: Sequence[tuple[Draft, str, Units]], stories: Sequence[Draft]) -> int:
-        """Keep the units of the stories just ``read``, each under its stamp (with the
-        units kept for other rules, when its file is the same), and drop the stories
-        that are no longer files; return how many were dropped."""
-        present = {_key(story) for story in stories}
+        """Keep the units of the stories just ``read`` (whole: no rule stopped by its
+        time budget), each under its stamp (with the units kept for other rules, when
+        its file is the same), and drop the stories that are no longer files; return
+        how many were dropped."""
+        present = {story_path(story) for story in stories}
         try:
             self.connection.execute("BEGIN IMMEDIATE")
             gone = [
@@ -156,8 +157,7 @@ class ArchiveIndex:
             for (path,) in gone:
                 self._drop(path)
             for story, stamp, units in read:
-                if not units.stopped:
-                    self._write(_key(story), stamp, units)
+                self._write(story_path(story), stamp, units)
             for words in self.words.values():
                 words.flush()
             self.connection.execute("COMMIT")
@@ -167,15 +167,21 @@ class ArchiveIndex:
             return 0
         return len(gone)
 
-    def related(self, drafts: Sequence[Units], stories: Sequence[Draft]) -> list[Units | None]:
-        """Return the kept units of each of ``stories`` that is related to the drafts'
-        units (see above), and None for the others."""
-        keys = [_key(story) for story in stories]
+    def related(self, drafts: Sequence[Units]) -> set[str] | None:
+        """Return the paths of the stories related to the drafts' units (see above),
+        or None when the index cannot tell (then every story is)."""
         try:
-            related = self._related(drafts)
-            rows = dict(self._rows([key for key in keys if key in related]))
+            return self._related(drafts)
         except sqlite3.Error:
+            return None
+
+    def load(self, stories: Sequence[Draft]) -> list[Units | None]:
+        """Return the kept units of each story, named as this run names it."""
+        keys = [story_path(story) for story in stories]
+        try:
             rows = dict(self._rows(keys))
+        except sqlite3.Error:
+            rows = {}
         found: list[Units | None] = []
         for story, key in zip(stories, keys, strict=True):
             row = rows.get(key)
@@ -273,7 +279,8 @@ def _lay_out(connection: sqlite3.Connection) -> None:
         connection.execute("COMMIT")
 
 
-def _key(story: Draft) -> str:
+def story_path(story: Draft) -> str:
+    """Name a story in the index: its absolute path."""
     assert story.path is not None, "an archive story is a file"
     return os.path.abspath(story.path)
 
@@ -281,7 +288,7 @@ def _key(story: Draft) -> str:
 def _stamp(story: Draft) -> str | None:
     """What must be the same for a story's kept units to be its units now."""
     try:
-        info = os.stat(_key(story))
+        info = os.stat(story_path(story))
     except OSError:
         return None
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{story.format.value}"

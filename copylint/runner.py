@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from copylint.archive_index import ArchiveIndex, Refresh
+from copylint.archive_index import ArchiveIndex, Refresh, story_path
 from copylint.crossfile import CrossFileIndex, Units, collect_units
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
@@ -138,21 +138,27 @@ def _indexed_outcomes(
     with contextlib.closing(index):
         kept = dict(zip(stories, index.lookup(list(stories.values())), strict=True))
         unread = [i for i in range(len(items)) if i not in kept or not kept[i].current]
-        read = _outcomes([items[i] for i in unread], rules, run, jobs)
-        outcomes = dict(zip(unread, read, strict=True))
-        fresh = [
-            (stories[i], stamp, outcomes[i].units)
+        read_now = _outcomes([items[i] for i in unread], rules, run, jobs)
+        outcomes = dict(zip(unread, read_now, strict=True))
+        stamped = {
+            i: stamp
             for i in unread
-            if i in kept and (stamp := kept[i].stamp) is not None
-        ]
-        dropped = index.keep(fresh, list(stories.values()))
+            if i in kept and (stamp := kept[i].stamp) and not outcomes[i].units.stopped
+        }
+        read = [(stories[i], stamp, outcomes[i].units) for i, stamp in stamped.items()]
+        dropped = index.keep(read, list(stories.values()))
         drafts = [outcome.units for i, outcome in outcomes.items() if i not in stories]
-        others = [i for i in stories if i not in outcomes]
-        loaded = index.related(drafts, [stories[i] for i in others])
-    for i, units in zip(others, loaded, strict=True):
-        outcomes[i] = _Outcome(units=units or Units({}, reported=False))
-    refresh = Refresh(len(others), len(fresh), dropped, sum(units is not None for units in loaded))
-    return [outcomes[i] for i in range(len(items))], refresh
+        related = index.related(drafts)
+        compared = [i for i in stories if related is None or story_path(stories[i]) in related]
+        wanted = [i for i in compared if i not in outcomes]
+        loaded = dict(zip(wanted, index.load([stories[i] for i in wanted]), strict=True))
+    for i in stories:
+        if i in loaded or i not in outcomes or (i in stamped and i not in compared):
+            outcomes[i] = _Outcome(units=loaded.get(i) or Units({}, reported=False))
+    unchanged = len(stories) - sum(i in stories for i in unread)
+    return [outcomes[i] for i in range(len(items))], Refresh(
+        unchanged, len(read), dropped, len(compared)
+    )
 
 
 def _outcomes(
