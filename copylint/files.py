@@ -132,8 +132,17 @@ def _excluded(path: Path, config: Config) -> bool:
     return bool(config.exclude) and _matches_any(path, config.exclude, config)
 
 
-def _matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
-    absolute = Path(os.path.realpath(path))
+def _matches_any(
+    path: Path, patterns: Sequence[str], config: Config, under_root: bool = False
+) -> bool:
+    """Tell whether ``path``, relative to the config's folder, matches one of ``patterns``.
+
+    The path is resolved through links first, unless it was met walking the config's
+    folder (``under_root``, which never follows a link to a folder) and is no link
+    itself: then it is its own resolved path, and resolving it again costs a system
+    call per folder of it for each of an archive's thousands of files.
+    """
+    absolute = path if under_root and not path.is_symlink() else Path(os.path.realpath(path))
     try:
         relative = absolute.relative_to(config.root).as_posix()
     except ValueError:
@@ -151,7 +160,8 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
             with contextlib.suppress(OSError):
                 _first_time(os.stat(draft.path), seen)
     for path, fmt in _drafts_under(config.root):
-        if _excluded(path, config) or not _matches_any(path, config.archive, config):
+        excluded = bool(config.exclude) and _matches_any(path, config.exclude, config, True)
+        if excluded or not _matches_any(path, config.archive, config, under_root=True):
             continue
         try:
             info = os.stat(path)
