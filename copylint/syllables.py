@@ -26,9 +26,13 @@ import sys
 from functools import cache, lru_cache
 from types import ModuleType
 
+import pyphen
 from pyphen import Pyphen
 
+from copylint.cache import NO_CACHE, Cache
+
 _DICTIONARY_MODULE = "textstat.backend.utils._get_cmudict"
+LANGUAGE = "en_US"
 
 
 @cache
@@ -42,10 +46,21 @@ def textstat() -> ModuleType:
     return importlib.import_module("textstat")
 
 
-def textstat_for(text: str) -> ModuleType:
-    """textstat, ready to score ``text``, remembering no other text's words."""
+def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
+    """textstat, ready to score ``text``, remembering no other text's words, with
+    Pyphen's patterns kept in ``cache`` between runs."""
+    _load_patterns(cache)
     _forget_other_texts(text)
     return textstat()
+
+
+@cache
+def _load_patterns(kept: Cache) -> None:
+    """Hand Pyphen the patterns of textstat's language, American English, from the cache
+    (parsing Pyphen's file takes 0.09 s, reading the kept copy 0.006 s)."""
+    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    if path not in pyphen.hdcache:
+        pyphen.hdcache[path] = kept.get("hyphenation", [path], lambda: pyphen.HyphDict(path))
 
 
 @lru_cache(maxsize=1)

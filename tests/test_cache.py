@@ -92,3 +92,16 @@ def test_a_source_that_cannot_be_read_is_left_to_the_builder(tmp_path: Path) -> 
     cache = Cache(tmp_path / "cache")
     assert cache.get("words", [tmp_path / "missing.txt"], lambda: "built") == "built"
     assert not (tmp_path / "cache").exists()
+
+
+def test_hyphenation_patterns_are_kept_and_scores_do_not_change(tmp_path: Path) -> None:
+    sentence = "Institutional reorganisation necessitated comprehensive consultation. "
+    (tmp_path / "d.txt").write_text("Headline\n" + sentence * 40, encoding="utf-8")
+    command = [sys.executable, "-m", "copylint", "--select", "newsroom.ReadingEase", "d.txt"]
+    runs = [
+        subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False).stdout
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+    assert "d.txt:2:1: suggestion[newsroom.ReadingEase] Article reading ease is" in runs[0]
+    assert len(list((tmp_path / CACHE_NAME).glob("hyphenation-*.pickle"))) == 1

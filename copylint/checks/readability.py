@@ -51,7 +51,7 @@ class Readability:
         if not prose or count_words(text) < self.min_words:
             return
         start, end = prose[0].source_span()
-        stats = textstat_for(text)
+        stats = textstat_for(text, context.cache)
         if self.min_ease is not None:
             ease = float(stats.flesch_reading_ease(text))
             if ease < self.min_ease:
