@@ -60,22 +60,28 @@ class TitleGrammar:
     forms: dict[str, str]
     modifiers: dict[str, str]
     office_changers: frozenset[str]
-    pattern: regex.Pattern[str] = field(init=False, repr=False, compare=False)
+    _compiled: list[regex.Pattern[str]] = field(
+        init=False, default_factory=list, repr=False, compare=False
+    )
 
-    def __post_init__(self) -> None:
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The written forms as one pattern, compiled when first used (compiling takes
+        0.05 s, and a loaded grammar is first extended with a knowledge base's titles)."""
+        if not self._compiled:
+            self._compiled.append(self._compile())
+        return self._compiled[0]
+
+    def _compile(self) -> regex.Pattern[str]:
         written = sorted(self.forms, key=len, reverse=True)
         suffixes = [m for m in self.modifiers if m.startswith("-")]
         attached = [m for m in self.modifiers if m.endswith("-")]
-        object.__setattr__(
-            self,
-            "pattern",
-            regex.compile(
-                r"(?<![\p{L}\p{N}-])(?P<attached>(?i:\L<attached>))?(?P<title>\L<forms>)"
-                r"(?P<suffix>(?i:\L<suffixes>))?\s+\Z",
-                attached=attached,
-                forms=written + [form[0].lower() + form[1:] for form in written],
-                suffixes=suffixes,
-            ),
+        return regex.compile(
+            r"(?<![\p{L}\p{N}-])(?P<attached>(?i:\L<attached>))?(?P<title>\L<forms>)"
+            r"(?P<suffix>(?i:\L<suffixes>))?\s+\Z",
+            attached=attached,
+            forms=written + [form[0].lower() + form[1:] for form in written],
+            suffixes=suffixes,
         )
 
     def including(self, titles: set[str]) -> TitleGrammar:
