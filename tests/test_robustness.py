@@ -7,11 +7,13 @@ import codecs
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from copylint.budget import time_budget
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
 
@@ -379,3 +381,31 @@ def test_a_rule_of_thousands_of_words_finds_them_in_time(
         "story.txt:1:8518: error[Big.Words] 'w00007x'",
         "Found 2 problems (2 errors) in 1 of 1 file.",
     ]
+
+
+def _burn(seconds: float) -> None:
+    """Spend ``seconds`` of processor time."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_a_time_budget_counts_processor_time_not_waiting() -> None:
+    with time_budget(0.2):
+        time.sleep(0.4)
+    with pytest.raises(TimeoutError), time_budget(0.2):
+        _burn(2.0)
+
+
+def test_a_ring_that_is_lost_is_followed_by_another_and_none_after_the_budget() -> None:
+    lost = 0
+    with pytest.raises(TimeoutError), time_budget(0.1):
+        for _attempt in range(6):
+            try:
+                _burn(0.5)
+            except TimeoutError:
+                if lost:
+                    raise
+                lost += 1
+    assert lost == 1
+    _burn(0.3)
