@@ -14,9 +14,11 @@ when a readability rule first scores a text, so runs without one never pay for t
 import. (Were textstat imported before copylint, with NLTK, its counting is pointed at
 the same dictionary.)
 
-textstat remembers the words of the last 128 texts it scored: for a long article, many
-times its size. copylint keeps them for one article only, so that the rules scoring the
-same article (reading ease and grade) count its syllables once.
+textstat remembers what it found in the last 128 texts it scored, their word lists
+among it: for a long article, many times its size. copylint empties the word lists
+after each rule has scored an article, and the rest (counts) when another article
+comes, so that the rules scoring one article (reading ease and grade) count its
+syllables once, and no article's words outlive its scoring.
 """
 
 from __future__ import annotations
@@ -63,11 +65,21 @@ def _load_patterns(kept: Cache) -> None:
         pyphen.hdcache[path] = kept.get("hyphenation", [path], lambda: pyphen.HyphDict(path))
 
 
+def forget_word_lists() -> None:
+    """Empty textstat's caches of words and of texts rid of punctuation (for a long
+    article, many times its size), keeping its counts for the next rule."""
+    _clear_caches(("textstat.backend.selections.", "textstat.backend.transformations."))
+
+
 @lru_cache(maxsize=1)
 def _forget_other_texts(text: str) -> None:
     """Empty textstat's caches when a text other than the last one comes to be scored."""
+    _clear_caches(("textstat.",))
+
+
+def _clear_caches(prefixes: tuple[str, ...]) -> None:
     for name, module in list(sys.modules.items()):
-        if name == "textstat" or name.startswith("textstat."):
+        if name.startswith(prefixes):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()

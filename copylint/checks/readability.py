@@ -18,7 +18,7 @@ from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, Match, integer, number, string_list
 from copylint.documents import Document
-from copylint.syllables import textstat, textstat_for
+from copylint.syllables import forget_word_lists, textstat, textstat_for
 from copylint.words import count_words
 
 SUMMARY = "summary"
@@ -52,15 +52,18 @@ class Readability:
             return
         start, end = prose[0].source_span()
         stats = textstat_for(text, context.cache)
-        if self.min_ease is not None:
-            ease = float(stats.flesch_reading_ease(text))
-            if ease < self.min_ease:
-                yield Match(start, end, (ease, self.min_ease))
-        if self.grade is not None:
-            scores = [float(_metric(stats, name)(text)) for name in self.metrics]
-            grade = sum(scores) / len(scores)
-            if grade > self.grade:
-                yield Match(start, end, (grade, self.grade))
+        try:
+            if self.min_ease is not None:
+                ease = float(stats.flesch_reading_ease(text))
+                if ease < self.min_ease:
+                    yield Match(start, end, (ease, self.min_ease))
+            if self.grade is not None:
+                scores = [float(_metric(stats, name)(text)) for name in self.metrics]
+                grade = sum(scores) / len(scores)
+                if grade > self.grade:
+                    yield Match(start, end, (grade, self.grade))
+        finally:
+            forget_word_lists()
 
 
 def _metric(stats: Any, name: str) -> Callable[[str], float]:
