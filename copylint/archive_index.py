@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.archive_words import SCHEMA as WORDS_SCHEMA
-from copylint.archive_words import WordTables, keys_with_ids, story_of
+from copylint.archive_words import WordTables, keys_with_ids, select_in, story_of
 from copylint.cache import Cache, code_stamp
 from copylint.checks.base import CrossFileCheck
 from copylint.crossfile import PlacedUnit, Units
@@ -210,16 +210,9 @@ class ArchiveIndex:
         return {paths[story] for story in related if story in paths}
 
     def _rows(self, paths: Sequence[str]) -> list[tuple[str, _Row]]:
-        found = []
-        for start in range(0, len(paths), 500):
-            chunk = paths[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT path, units FROM stories WHERE path IN ({marks})"
-            for path, blob in self.connection.execute(query, chunk):
-                row = _loads(blob)
-                if row is not None:
-                    found.append((path, row))
-        return found
+        query = "SELECT path, units FROM stories WHERE path IN ({})"
+        rows = ((path, _loads(blob)) for path, blob in select_in(self.connection, query, (), paths))
+        return [(path, row) for path, row in rows if row is not None]
 
     def _drop(self, path: str) -> None:
         """Drop a story and its units from the word tables."""

@@ -25,6 +25,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from copylint.fingerprints import Fingerprint
 from copylint.repeats import EXTRA_PROBES, Tolerance, similarity_of
@@ -58,11 +59,6 @@ def unit_id(story: int, place: int) -> int:
 def story_of(unit: int) -> int:
     """Return the story id of a unit id."""
     return unit >> PLACE_BITS
-
-
-def place_of(unit: int) -> int:
-    """Return the place of a unit among its story's units."""
-    return unit & ((1 << PLACE_BITS) - 1)
 
 
 @dataclass(slots=True)
@@ -161,17 +157,9 @@ class WordTables:
         return found
 
     def _keys(self, units: set[int]) -> dict[int, Fingerprint]:
-        found: dict[int, Fingerprint] = {}
-        ordered = sorted(units)
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT unit, codes, source FROM keys WHERE digest = ? AND unit IN ({marks})",
-                (self.digest, *chunk),
-            )
-            found.update((unit, Fingerprint(codes, source)) for unit, codes, source in rows)
-        return found
+        query = "SELECT unit, codes, source FROM keys WHERE digest = ? AND unit IN ({})"
+        rows = select_in(self.connection, query, (self.digest,), sorted(units))
+        return {unit: Fingerprint(codes, source) for unit, codes, source in rows}
 
     def _probes(self, key: Fingerprint) -> tuple[int, list[str]]:
         """Return how many of its probes a copy of ``key`` holds, and the probes."""
@@ -191,17 +179,9 @@ class WordTables:
 
     def _lists(self, table: str, words: set[str]) -> dict[str, array[int]]:
         """Return the ids kept in ``table`` for each of ``words``."""
-        found: dict[str, array[int]] = {}
-        ordered = sorted(words)
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT word, ids FROM {table} WHERE digest = ? AND word IN ({marks})",
-                (self.digest, *chunk),
-            )
-            found.update((word, _decoded(blob)) for word, blob in rows)
-        return found
+        query = f"SELECT word, ids FROM {table} WHERE digest = ? AND word IN ({{}})"
+        rows = select_in(self.connection, query, (self.digest,), sorted(words))
+        return {word: _decoded(blob) for word, blob in rows}
 
     def _apply(self, table: str, changes: Changes) -> None:
         words = set(changes.added) | set(changes.dropped)
@@ -213,6 +193,16 @@ class WordTables:
             ids.extend(changes.added.get(word, ()))
             rows.append((self.digest, word, ids.tobytes()))
         self.connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+
+
+def select_in(
+    connection: sqlite3.Connection, query: str, fixed: tuple[Any, ...], values: Sequence[Any]
+) -> Iterator[Any]:
+    """Run ``query``, whose ``{}`` is an ``IN`` list, for ``values`` a chunk at a time
+    (SQLite limits the parameters of one statement), after the ``fixed`` parameters."""
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        yield from connection.execute(query.format(",".join("?" * len(chunk))), (*fixed, *chunk))
 
 
 def _decoded(blob: bytes) -> array[int]:
