@@ -24,7 +24,7 @@ import sqlite3
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from copylint.fingerprints import Fingerprint
@@ -61,12 +61,12 @@ def story_of(unit: int) -> int:
     return unit >> PLACE_BITS
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Changes:
-    """Units to add to and drop from one rule's word tables, by word."""
+    """Entries to add to and drop from one of a rule's word tables, by word."""
 
-    added: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    dropped: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    added: dict[str, list[int]]
+    dropped: dict[str, list[int]]
 
 
 class WordTables:
@@ -99,21 +99,9 @@ class WordTables:
                 ((self.digest, word, count) for word, count in counts.items()),
             )
             self._rarity = dict(counts)
-        postings, probes = Changes(), Changes()
-        for unit, key in self._added:
-            for word in set(key.codes):
-                postings.added[word].append(unit)
-            needed, own = self._probes(key)
-            for word in own:
-                probes.added[word].append(unit << NEEDED_BITS | needed)
-        for unit, key in self._dropped:
-            for word in set(key.codes):
-                postings.dropped[word].add(unit)
-            needed, own = self._probes(key)
-            for word in own:
-                probes.dropped[word].add(unit << NEEDED_BITS | needed)
-        self._apply("postings", postings)
-        self._apply("probes", probes)
+        added, dropped = self._entries(self._added), self._entries(self._dropped)
+        self._apply("postings", Changes(added[0], dropped[0]))
+        self._apply("probes", Changes(added[1], dropped[1]))
         self.connection.executemany(
             "DELETE FROM keys WHERE digest = ? AND unit = ?",
             ((self.digest, unit) for unit, _key in self._dropped),
@@ -183,12 +171,26 @@ class WordTables:
         rows = select_in(self.connection, query, (self.digest,), sorted(words))
         return {word: _decoded(blob) for word, blob in rows}
 
+    def _entries(
+        self, units: Iterable[tuple[int, Fingerprint]]
+    ) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Return the ``postings`` and the ``probes`` entries of ``units``, by word."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        probes: dict[str, list[int]] = defaultdict(list)
+        for unit, key in units:
+            for word in set(key.codes):
+                postings[word].append(unit)
+            needed, own = self._probes(key)
+            for word in own:
+                probes[word].append(unit << NEEDED_BITS | needed)
+        return postings, probes
+
     def _apply(self, table: str, changes: Changes) -> None:
         words = set(changes.added) | set(changes.dropped)
         kept = self._lists(table, words)
         rows = []
         for word in words:
-            gone = changes.dropped.get(word, set())
+            gone = set(changes.dropped.get(word, ()))
             ids = array("Q", (unit for unit in kept.get(word, ()) if unit not in gone))
             ids.extend(changes.added.get(word, ()))
             rows.append((self.digest, word, ids.tobytes()))
