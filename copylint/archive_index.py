@@ -62,17 +62,6 @@ _TABLES = ("stories", "postings", "probes", "keys", "rarity")
 
 
 @dataclass(frozen=True, slots=True)
-class Refresh:
-    """What a run did with the index: stories found unchanged, read, and dropped, and
-    how many it compared with the drafts."""
-
-    unchanged: int = 0
-    read: int = 0
-    dropped: int = 0
-    compared: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class Kept:
     """A story as the index has it: whether its kept units are still its units, and its
     stamp as it was before the story was read (None when it cannot be told)."""

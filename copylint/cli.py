@@ -1,4 +1,8 @@
-"""The ``copylint`` command: the only place that prints or picks an exit code."""
+"""The ``copylint`` command: the only place that prints or picks an exit code.
+
+What only some runs need (the ``kb`` and ``index`` commands, fixing, ``--diff-base``'s
+git) is imported by those runs, so that linting one draft starts fast.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from copylint import __version__, cli_index, cli_kb
-from copylint.autofix import fix_drafts, write_fixes
+from copylint import __version__
 from copylint.cache import CACHE_NAME, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
@@ -20,8 +23,6 @@ from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.explain import explain
 from copylint.files import Draft, find_archive, find_drafts
-from copylint.fixes import unified_diff
-from copylint.gitdiff import changed_lines, keep_changed
 from copylint.linter import RunContext
 from copylint.oneline import OneLineParser, jobs_option, one_line
 from copylint.packs import configured_rules, load_rules, rule_names
@@ -142,8 +143,12 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["kb"]:
+        from copylint import cli_kb
+
         return cli_kb.main(arguments[1:])
     if arguments[:1] == ["index"]:
+        from copylint import cli_index
+
         return cli_index.main(arguments[1:])
     args = build_parser().parse_args(arguments)
     try:
@@ -255,6 +260,9 @@ def _fix(
     When a file cannot be written, what is left is linted again from the files as they
     are, so that the report is true of them.
     """
+    from copylint.autofix import fix_drafts, write_fixes
+    from copylint.fixes import unified_diff
+
     outcome = fix_drafts(drafts, rules, run, jobs=args.jobs)
     if args.diff:
         for change in outcome.changed:
@@ -282,6 +290,8 @@ def _only_changes(
     result: RunResult, drafts: list[Draft | CopylintError], revision: str
 ) -> RunResult:
     """Keep the findings on lines added or changed since ``revision``."""
+    from copylint.gitdiff import changed_lines, keep_changed
+
     paths = [d.display_path for d in drafts if isinstance(d, Draft) and d.reported]
     kept = keep_changed(result.diagnostics, changed_lines(paths, revision))
     return dataclasses.replace(result, diagnostics=kept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,11 @@ YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 def load_yaml(text: str) -> Any:
     """Parse YAML text safely (``YamlLoader``)."""
     return yaml.load(text, Loader=YamlLoader)
+
+
+def read_data_file(name: str) -> Any:
+    """Parse one of copylint's own YAML data files (``copylint/data/NAME``)."""
+    return load_yaml(resources.files("copylint").joinpath("data", name).read_text("utf-8"))
 
 
 def compose_yaml(text: str) -> yaml.Node | None:

@@ -15,11 +15,10 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from copylint.errors import read_data_file
 from copylint.words import find_words, words
 
 FIGURE = "figure"
@@ -85,8 +84,7 @@ class _FactWords:
 
 @cache
 def _fact_words() -> _FactWords:
-    text = resources.files("copylint").joinpath("data/facts.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_data_file("facts.yaml")
     return _FactWords(
         numbers=frozenset(data["numbers"]),
         calendar=frozenset(data["calendar"]),

@@ -24,12 +24,11 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import yaml
 
-from copylint.errors import CopylintError
+from copylint.errors import CopylintError, read_data_file
 
 STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -227,8 +226,7 @@ def _succeeded(rows: list[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]
 
 def builtin_positions() -> dict[str, Any]:
     """Return the positions that ship with copylint (``data/positions.yaml``)."""
-    text = resources.files("copylint").joinpath("data/positions.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text)["positions"])
+    return dict(read_data_file("positions.yaml")["positions"])
 
 
 def _entry(person: dict[str, Any], terms: list[Term], source: dict[str, Any]) -> dict[str, Any]:

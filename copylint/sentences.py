@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
-import yaml
+
+from copylint.errors import read_data_file
 
 _CANDIDATE = regex.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
 _OPENERS = "\"'“‘(["
@@ -32,8 +32,7 @@ class _WordLists:
 
 @cache
 def _word_lists() -> _WordLists:
-    text = resources.files("copylint").joinpath("data/abbreviations.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_data_file("abbreviations.yaml")
     for name, entries in data.items():
         if not all(isinstance(entry, str) for entry in entries):
             raise ValueError(f"abbreviations.yaml: {name}: every entry must be a string")

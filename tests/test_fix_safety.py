@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import copylint.cli
+import copylint.autofix
 import copylint.writing
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
@@ -92,14 +92,14 @@ def test_a_file_changed_while_fixing_is_left_to_its_writer(
     draft: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     theirs = f"# Talks\n\n{AID}\n\n{AID}\n\nA paragraph the editor just added.\n"
-    fix_drafts = copylint.cli.fix_drafts
+    fix_drafts = copylint.autofix.fix_drafts
 
     def edited_meanwhile(*args: object, **kwargs: object) -> object:
         outcome = fix_drafts(*args, **kwargs)  # type: ignore[arg-type]
         draft.write_text(theirs, encoding="utf-8")
         return outcome
 
-    monkeypatch.setattr(copylint.cli, "fix_drafts", edited_meanwhile)
+    monkeypatch.setattr(copylint.autofix, "fix_drafts", edited_meanwhile)
     assert main(["--fix", "d.md"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [

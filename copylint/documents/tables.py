@@ -34,10 +34,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
 
 from copylint.documents.model import (
     TABLE_CELL_SCOPES,
@@ -45,6 +43,7 @@ from copylint.documents.model import (
     Block,
     BlockKind,
 )
+from copylint.errors import read_data_file
 from copylint.fingerprints import is_figure
 from copylint.words import words
 
@@ -127,8 +126,7 @@ def _is_name_list(line: str, found: list[str]) -> bool:
 
 @cache
 def _function_words() -> frozenset[str]:
-    text = resources.files("copylint").joinpath("data/tables.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text)["function_words"].split())
+    return frozenset(read_data_file("tables.yaml")["function_words"].split())
 
 
 def _is_label(line: str, max_words: int = HEADER_MAX_WORDS) -> bool:
