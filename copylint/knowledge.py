@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from copylint.cache import NO_CACHE, Cache
 from copylint.dates import parse_day
 from copylint.errors import CopylintError, read_yaml_file
 
@@ -123,17 +122,11 @@ class KnowledgeFile:
 
 
 @functools.cache
-def load_knowledge_base(paths: tuple[Path, ...], cache: Cache = NO_CACHE) -> KnowledgeBase:
+def load_knowledge_base(paths: tuple[Path, ...]) -> KnowledgeBase:
     """Load and merge the files at ``paths``; raises CopylintError naming file and key.
 
-    People of a later file replace the people of the same name in earlier files. What
-    is loaded is kept in ``cache`` for the next run (reading the files again costs ten
-    times what reading the kept copy does).
+    People of a later file replace the people of the same name in earlier files.
     """
-    return cache.get("knowledge", paths, lambda: _load_knowledge_base(paths))
-
-
-def _load_knowledge_base(paths: tuple[Path, ...]) -> KnowledgeBase:
     people: list[Person] = []
     verified: list[datetime.date] = []
     for path in paths:

@@ -38,10 +38,10 @@ def _run(folder: Path, *options: str) -> list[str]:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted((folder / CACHE_NAME).glob("knowledge-*.pickle"))
+    return sorted((folder / CACHE_NAME).glob("stale-*.pickle"))
 
 
-def test_knowledge_base_is_kept_and_built_again_when_it_changes(tmp_path: Path) -> None:
+def test_the_stale_judge_is_kept_and_built_again_when_its_files_change(tmp_path: Path) -> None:
     _project(tmp_path, "2025-01-01")
     assert _run(tmp_path) == [STALE]
     assert (tmp_path / CACHE_NAME / ".gitignore").read_text().splitlines()[-1] == "*"
