@@ -76,7 +76,9 @@ class WordTables:
         self.connection = connection
         self.digest = digest
         self.tolerance = tolerance
-        self._rarity: dict[str, int] | None = None
+        self._rarity: dict[str, int] = {}
+        self._looked_up: set[str] = set()
+        self._rarity_complete = False
         self._added: list[tuple[int, Fingerprint]] = []
         self._dropped: list[tuple[int, Fingerprint]] = []
 
@@ -92,13 +94,13 @@ class WordTables:
 
         When the rule has no rarity yet, the units added now give it.
         """
-        if not self._rarities():
+        if not self._has_rarity():
             counts = Counter(word for _id, key in self._added for word in set(key.codes))
             self.connection.executemany(
                 "INSERT OR REPLACE INTO rarity VALUES (?, ?, ?)",
                 ((self.digest, word, count) for word, count in counts.items()),
             )
-            self._rarity = dict(counts)
+            self._rarity, self._rarity_complete = dict(counts), True
         added, dropped = self._entries(self._added), self._entries(self._dropped)
         self._apply("postings", Changes(added[0], dropped[0]))
         self._apply("probes", Changes(added[1], dropped[1]))
@@ -126,6 +128,7 @@ class WordTables:
 
     def _candidates(self, keys: Sequence[Fingerprint]) -> list[set[int]]:
         """Return, for each of ``keys``, the archive units that may be its copies."""
+        self._look_up_rarity(word for key in keys for word in key.codes)
         asked = [self._probes(key) for key in keys]
         postings = self._lists("postings", {word for _needed, own in asked for word in own})
         probes = self._lists("probes", {word for key in keys for word in set(key.codes)})
@@ -150,20 +153,26 @@ class WordTables:
         return {unit: Fingerprint(codes, source) for unit, codes, source in rows}
 
     def _probes(self, key: Fingerprint) -> tuple[int, list[str]]:
-        """Return how many of its probes a copy of ``key`` holds, and the probes."""
-        rarity = self._rarities()
+        """Return how many of its probes a copy of ``key`` holds, and the probes (the
+        rarity of its words looked up first)."""
         reach = self.tolerance.reach(len(key))
-        own = sorted(set(key.codes), key=lambda word: (rarity.get(word, 0), word))
+        own = sorted(set(key.codes), key=lambda word: (self._rarity.get(word, 0), word))
         probes = own[: reach + 1 + EXTRA_PROBES]
         return max(1, len(probes) - reach), probes
 
-    def _rarities(self) -> dict[str, int]:
-        if self._rarity is None:
-            rows = self.connection.execute(
-                "SELECT word, units FROM rarity WHERE digest = ?", (self.digest,)
-            )
-            self._rarity = dict(rows)
-        return self._rarity
+    def _has_rarity(self) -> bool:
+        query = "SELECT 1 FROM rarity WHERE digest = ? LIMIT 1"
+        return self.connection.execute(query, (self.digest,)).fetchone() is not None
+
+    def _look_up_rarity(self, words: Iterable[str]) -> None:
+        """Read the rarity of ``words`` not read yet: only the words a run asks about,
+        so that a commit reads no more of the table when the archive grows."""
+        if self._rarity_complete:
+            return
+        new = set(words) - self._looked_up
+        query = "SELECT word, units FROM rarity WHERE digest = ? AND word IN ({})"
+        self._rarity.update(select_in(self.connection, query, (self.digest,), sorted(new)))
+        self._looked_up |= new
 
     def _lists(self, table: str, words: set[str]) -> dict[str, array[int]]:
         """Return the ids kept in ``table`` for each of ``words``."""
@@ -177,6 +186,8 @@ class WordTables:
         """Return the ``postings`` and the ``probes`` entries of ``units``, by word."""
         postings: dict[str, list[int]] = defaultdict(list)
         probes: dict[str, list[int]] = defaultdict(list)
+        units = list(units)
+        self._look_up_rarity(word for _unit, key in units for word in key.codes)
         for unit, key in units:
             for word in set(key.codes):
                 postings[word].append(unit)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from functools import cache, lru_cache
 from types import ModuleType
 
@@ -52,8 +53,9 @@ def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
     """textstat, ready to score ``text``, remembering no other text's words, with
     Pyphen's patterns kept in ``cache`` between runs."""
     _load_patterns(cache)
+    module = textstat()
     _forget_other_texts(text)
-    return textstat()
+    return module
 
 
 @cache
@@ -68,36 +70,48 @@ def _load_patterns(kept: Cache) -> None:
 def forget_word_lists() -> None:
     """Empty textstat's caches of words and of texts rid of punctuation (for a long
     article, many times its size), keeping its counts for the next rule."""
-    _clear_caches(("textstat.backend.selections.", "textstat.backend.transformations."))
+    for module, clear in _textstat_caches():
+        if module.startswith(("textstat.backend.selections.", "textstat.backend.transformations.")):
+            clear()
 
 
 @lru_cache(maxsize=1)
 def _forget_other_texts(text: str) -> None:
     """Empty textstat's caches when a text other than the last one comes to be scored."""
-    _clear_caches(("textstat.",))
+    for _module, clear in _textstat_caches():
+        clear()
 
 
-def _clear_caches(prefixes: tuple[str, ...]) -> None:
+@cache
+def _textstat_caches() -> tuple[tuple[str, Callable[[], None]], ...]:
+    """Return each cache of textstat's own functions (once imported) and its module.
+
+    Only textstat's: its modules also name copylint's dictionary, whose remembered
+    entries outlive every text."""
+    found: dict[int, tuple[str, Callable[[], None]]] = {}
     for name, module in list(sys.modules.items()):
-        if name.startswith(prefixes):
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
+        if not name.startswith("textstat."):
+            continue
+        for value in vars(module).values():
+            defined_in = getattr(value, "__module__", None) or ""
+            if defined_in.startswith("textstat.") and callable(getattr(value, "cache_clear", None)):
+                found[id(value)] = (defined_in, value.cache_clear)
+    return tuple(found.values())
 
 
-class _HyphenationDictionary:
+class _HyphenationDictionary(dict[str, list[list[str]]]):
     """Stands in for the CMU pronouncing dictionary: a word's entry has one stressed
-    phone per syllable, and a word has one syllable more than hyphenation points."""
+    phone per syllable, and a word has one syllable more than hyphenation points.
+
+    A dict that fills itself: a word seen before is found without a call to Python."""
 
     def __init__(self, lang: str) -> None:
+        super().__init__()
         self._pyphen = Pyphen(lang=lang)
-        self._entries: dict[str, list[list[str]]] = {}
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        entry = self._entries.get(word)
-        if entry is None:
-            entry = [["1"] * (len(self._pyphen.positions(word)) + 1)]
-            self._entries[word] = entry
+    def __missing__(self, word: str) -> list[list[str]]:
+        entry = [["1"] * (len(self._pyphen.positions(word)) + 1)]
+        self[word] = entry
         return entry
 
 
