@@ -1,13 +1,17 @@
-"""Time copylint on a folder of drafts, side by side with peer prose linters.
+"""Time copylint on a folder of drafts or one draft, side by side with peer prose linters.
 
     python benchmarks/bench.py ../shared/corpus/bbc-2000 --as-of 2005-06-30 \
         --peer proselint --peer write-good=node_modules/.bin/write-good --peer alex=...
+    python benchmarks/bench.py ../shared/samples/ceasefire-talks.txt --repeat 21 --peer proselint
 
-For each tool it reports wall time (best of --repeat runs), the peak resident memory of
-its largest process, findings per article, and its time as a ratio to copylint's.
-copylint is measured with its default worker processes and with --jobs 1; its
-findings are also broken down by rule. Peers are found on PATH unless a path is given.
-Nothing here is a test: numbers depend on the machine; compare ratios, run side by side.
+For each tool it reports wall time (the median of --repeat runs, after one run that is
+not counted, which leaves Python's compiled modules and copylint's cache folder as a
+second commit finds them), the peak resident memory of its largest process, findings
+per article, and its time as a ratio to copylint's. Runs never inherit
+PYTHONDONTWRITEBYTECODE: an installed package has its modules compiled. copylint is
+measured with its default worker processes and with --jobs 1; its findings are also
+broken down by rule. Peers are found on PATH unless a path is given. Nothing here is a
+test: numbers depend on the machine; compare ratios, run side by side.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,7 +70,8 @@ def run_once(argv: list[str]) -> tuple[float, float, str]:
     """Run ``argv``; return wall seconds, peak RSS in MB of its largest process, output."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, env=env)
         _pid, _status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = 0
@@ -74,10 +80,12 @@ def run_once(argv: list[str]) -> tuple[float, float, str]:
 
 
 def measure(name: str, argv: list[str], count: Callable[[str], int], repeat: int) -> Measurement:
-    """Best wall time of ``repeat`` runs, with the findings of the last."""
+    """Median wall time of ``repeat`` runs after one uncounted run, the largest peak
+    memory, and the findings of the last."""
+    run_once(argv)
     runs = [run_once(argv) for _ in range(repeat)]
-    best = min(runs, key=lambda run: run[0])
-    return Measurement(name, best[0], best[1], count(runs[-1][2]))
+    seconds = statistics.median(run[0] for run in runs)
+    return Measurement(name, seconds, max(run[1] for run in runs), count(runs[-1][2]))
 
 
 def main() -> int:
@@ -93,7 +101,10 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    files = sorted(str(p) for p in args.corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES)
+    if args.corpus.is_file():
+        files = [str(args.corpus)]
+    else:
+        files = sorted(str(p) for p in args.corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES)
     articles = len(files)
     copylint = [sys.executable, "-m", "copylint", "--format", "json", str(args.corpus)]
     if args.as_of:
@@ -118,7 +129,7 @@ def main() -> int:
             print(f"skipping {spec}: not a known peer or not installed", file=sys.stderr)
             continue
         peer = PEERS[name]
-        results.append(measure(name, peer.command(executable, files), peer.count, 1))
+        results.append(measure(name, peer.command(executable, files), peer.count, args.repeat))
 
     base = results[0].seconds
     print(f"{articles} articles in {args.corpus}\n")

@@ -44,7 +44,7 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The layout of the index; an index of another layout is emptied and made anew."""
 _SCHEMA = (
     """
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS stories (
     digests TEXT NOT NULL,
     units BLOB NOT NULL
 );
+CREATE INDEX IF NOT EXISTS stories_stamps ON stories (path, id, stamp, digests);
 """
     + WORDS_SCHEMA
 )
@@ -122,11 +123,12 @@ class ArchiveIndex:
         except sqlite3.Error:
             self.ids = {}
         wanted = set(self.digests.values())
+        complete = {digests: wanted <= set(digests.split()) for _, _, digests in self.ids.values()}
         found = []
         for story in stories:
             stamp = _stamp(story)
             row = self.ids.get(story_path(story))
-            current = row is not None and row[1] == stamp and wanted <= set(row[2].split())
+            current = row is not None and row[1] == stamp and complete[row[2]]
             found.append(Kept(current, stamp))
         return found
 
@@ -271,7 +273,7 @@ def story_path(story: Draft) -> str:
 def _stamp(story: Draft) -> str | None:
     """What must be the same for a story's kept units to be its units now."""
     try:
-        info = os.stat(story_path(story))
+        info = story.found or os.stat(story_path(story))
     except OSError:
         return None
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{story.format.value}"

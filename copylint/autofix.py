@@ -10,6 +10,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from copylint.diagnostics import Edit
 from copylint.documents import decode
@@ -81,7 +82,7 @@ def write_fixes(changed: list[FixedDraft]) -> tuple[list[FixedDraft], list[str]]
         for change in changed:
             assert change.draft.path is not None, "--fix reads drafts from files"
             try:
-                replace_file(change.draft.path, change.before, change.after)
+                replace_file(Path(change.draft.path), change.before, change.after)
             except CopylintError as error:
                 failures.append(str(error))
             else:

@@ -28,15 +28,17 @@ class Draft:
     """A draft to lint: how to name it, how to parse it, and its file or its bytes.
 
     A draft that is not ``reported`` is only compared with the others by cross-file
-    checks: an archive story that a new draft may repeat.
+    checks: an archive story that a new draft may repeat; ``found`` is its file's status
+    when the archive was walked, which the archive index compares with what it kept.
     """
 
     display_path: str
     format: Format
-    path: Path | None = None
+    path: str | None = None
     data: bytes | None = None
     reported: bool = True
     max_bytes: int | None = None
+    found: os.stat_result | None = None
 
     def read(self) -> bytes:
         """Return the draft's bytes; raises CopylintError naming the file, and for one
@@ -88,7 +90,7 @@ def _draft_or_error(
     kind = not_a_regular_file(info.st_mode)
     if kind is not None:
         return CopylintError(f"{name}: {kind}, not linted")
-    return Draft(name, fmt, Path(name), max_bytes=config.max_file_size)
+    return Draft(name, fmt, name, max_bytes=config.max_file_size)
 
 
 def _format_of(path: Path) -> Format:
@@ -196,9 +198,10 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
             yield Draft(
                 _shown(entry.path, relative, shown_root),
                 fmt,
-                Path(entry.path),
+                entry.path,
                 reported=False,
                 max_bytes=config.max_file_size,
+                found=info,
             )
 
 

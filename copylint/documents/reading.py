@@ -100,7 +100,7 @@ def _size(count: int) -> str:
     return f"{count} B"
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
+def read_bytes(path: str, limit: int | None = None) -> bytes:
     """Read the regular file at ``path``; anything else is a one-line error naming it,
     and so is a file larger than ``limit`` bytes.
 
