@@ -266,8 +266,7 @@ def _lay_out(connection: sqlite3.Connection) -> None:
 def story_path(story: Draft) -> str:
     """Name a story in the index: its absolute path (as the archive's walk found it)."""
     assert story.path is not None, "an archive story is a file"
-    path = os.fspath(story.path)
-    return path if os.path.isabs(path) else os.path.abspath(path)
+    return story.path if story.path.startswith(os.sep) else os.path.abspath(story.path)
 
 
 def _stamp(story: Draft) -> str | None:

@@ -77,8 +77,10 @@ class CrossFileIndex:
         self.documents: list[Units] = []
 
     def add(self, units: Units) -> None:
-        """Add one document's units (from ``collect_units``), in run order."""
-        self.documents.append(units)
+        """Add one document's units (from ``collect_units``), in run order; one with
+        none (an archive story no draft is related to) has nothing to compare."""
+        if any(units.by_rule.values()):
+            self.documents.append(units)
 
     def diagnostics(self) -> list[Diagnostic]:
         """Compare the collected units; return a diagnostic for each reuse."""

@@ -116,6 +116,10 @@ class _Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+_UNCOMPARED = _Outcome(units=Units({}, reported=False))
+"""The outcome of an archive story that the drafts need not be compared with."""
+
+
 def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
     if isinstance(item, CopylintError):
         return _Outcome(error=str(item))
@@ -169,8 +173,10 @@ def _indexed_outcomes(
         wanted = [i for i in compared if i not in outcomes]
         loaded = dict(zip(wanted, index.load([stories[i] for i in wanted]), strict=True))
     for i in stories:
-        if i in loaded or i not in outcomes or (i in stamped and i not in compared):
-            outcomes[i] = _Outcome(units=loaded.get(i) or Units({}, reported=False))
+        if i in loaded:
+            outcomes[i] = _Outcome(units=loaded[i] or _UNCOMPARED.units)
+        elif i not in outcomes or (i in stamped and i not in compared):
+            outcomes[i] = _UNCOMPARED
     unchanged = len(stories) - sum(i in stories for i in unread)
     return [outcomes[i] for i in range(len(items))], Refresh(
         unchanged, len(read), dropped, len(compared)
