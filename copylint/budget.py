@@ -22,27 +22,28 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from types import FrameType
 
 RING_AGAIN = 0.05
 _DEADLINE: ContextVar[float | None] = ContextVar("rule_deadline", default=None)
-_TIMER_ARMED = threading.Event()
+_HAS_TIMER = hasattr(signal, "setitimer")
 
 
-@contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
+class _Timer:
+    """Whether a budget's timer is armed: a plain attribute, read by the signal handler,
+    which runs in the main thread as the budgeted work does (a lock would cost more
+    than the work of a short rule)."""
+
+    armed = False
+
+
+def time_budget(seconds: float) -> AbstractContextManager[None]:
     """Let the work inside this block run for ``seconds`` in all."""
-    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-        with _interval_timer(seconds):
-            yield
-        return
-    token = _DEADLINE.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+    if _HAS_TIMER and threading.current_thread() is threading.main_thread():
+        return _IntervalTimer(seconds)
+    return _deadline(seconds)
 
 
 def regex_timeout() -> float | None:
@@ -53,29 +54,61 @@ def regex_timeout() -> float | None:
 
 
 @contextmanager
-def _interval_timer(seconds: float) -> Iterator[None]:
-    previous = signal.signal(signal.SIGPROF, _ring)
-    _TIMER_ARMED.set()
-    signal.setitimer(signal.ITIMER_PROF, seconds, RING_AGAIN)
+def _deadline(seconds: float) -> Iterator[None]:
+    token = _DEADLINE.set(time.monotonic() + seconds)
     try:
         yield
     finally:
-        _disarm(previous)
+        _DEADLINE.reset(token)
 
 
-def _disarm(previous: signal._HANDLER) -> None:
+class _IntervalTimer(AbstractContextManager[None]):
+    """A budget kept by the process's interval timer (main thread, POSIX)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.installed = False
+        self.previous: signal._HANDLER = None
+
+    def __enter__(self) -> None:
+        self.installed = signal.getsignal(signal.SIGPROF) is not _ring
+        if self.installed:
+            self.previous = signal.signal(signal.SIGPROF, _ring)
+        _Timer.armed = True
+        signal.setitimer(signal.ITIMER_PROF, self.seconds, RING_AGAIN)
+
+    def __exit__(self, *_exception: object) -> None:
+        _disarm()
+        if self.installed:
+            signal.signal(signal.SIGPROF, self.previous)
+
+
+@contextmanager
+def budgets() -> Iterator[None]:
+    """Keep the budgets' signal handler in place for the many budgets run inside this
+    block (a file's rules): putting it in place costs more than a short rule's work."""
+    if not _HAS_TIMER or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGPROF, _ring)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _disarm() -> None:
     """Stop the timer; a ring that comes before the flag is down is caught here."""
     while True:
         try:
-            _TIMER_ARMED.clear()
+            _Timer.armed = False
             break
         except TimeoutError:
             continue
     signal.setitimer(signal.ITIMER_PROF, 0)
-    signal.signal(signal.SIGPROF, previous)
 
 
 def _ring(_signal: int, _frame: FrameType | None) -> None:
     """Raise in the budgeted work; a signal that arrives once it is done is ignored."""
-    if _TIMER_ARMED.is_set():
+    if _Timer.armed:
         raise TimeoutError("time budget spent")

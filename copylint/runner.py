@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from copylint.budget import budgets
 from copylint.crossfile import CrossFileIndex, Units, collect_units
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
@@ -121,6 +122,11 @@ _UNCOMPARED = _Outcome(units=Units({}, reported=False))
 
 
 def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
+    with budgets():
+        return _outcome(item, rules, run)
+
+
+def _outcome(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
     if isinstance(item, CopylintError):
         return _Outcome(error=str(item))
     try:
