@@ -44,7 +44,7 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The layout of the index; an index of another layout is emptied and made anew."""
 _SCHEMA = (
     """
@@ -56,10 +56,11 @@ CREATE TABLE IF NOT EXISTS stories (
     units BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_stamps ON stories (path, id, stamp, digests);
+CREATE TABLE IF NOT EXISTS made_by (code TEXT NOT NULL);
 """
     + WORDS_SCHEMA
 )
-_TABLES = ("stories", "postings", "probes", "keys", "rarity")
+_TABLES = ("stories", "postings", "probes", "keys", "rarity", "made_by")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,9 @@ class ArchiveIndex:
             try:
                 cache.make_folder()
                 connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+                connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # for a new file
                 connection.execute("PRAGMA journal_mode=WAL")
-                _lay_out(connection)
+                _lay_out(connection, code_stamp())
                 return cls(connection, path, rules)
             except sqlite3.DatabaseError:  # not an index (damaged): make it anew
                 with contextlib.suppress(OSError):
@@ -156,7 +158,18 @@ class ArchiveIndex:
             with contextlib.suppress(sqlite3.Error):
                 self.connection.execute("ROLLBACK")
             return 0
+        if read:
+            self._give_back_free_pages()
         return len(gone)
+
+    def _give_back_free_pages(self) -> None:
+        """Return the file's free pages to the disk once they are half of it (stories
+        read again, after an upgrade of copylint, free their old pages)."""
+        with contextlib.suppress(sqlite3.Error):
+            (free,) = self.connection.execute("PRAGMA freelist_count").fetchone()
+            (pages,) = self.connection.execute("PRAGMA page_count").fetchone()
+            if free * 2 > pages:
+                self.connection.execute("PRAGMA incremental_vacuum").fetchall()
 
     def related(self, drafts: Sequence[Units]) -> set[str] | None:
         """Return the paths of the stories related to the drafts' units (see above),
@@ -249,18 +262,35 @@ class ArchiveIndex:
             )
 
 
-def _lay_out(connection: sqlite3.Connection) -> None:
-    """Give the index this copylint's layout, emptying one of another."""
+def _lay_out(connection: sqlite3.Connection, code: str) -> None:
+    """Give the index this copylint's layout, emptying one of another layout or one
+    made by another copylint (``code``: no rule of this one can use its units, which
+    would otherwise stay in the file for ever)."""
+    if _made_by(connection) == code:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    if _made_by(connection) == code:  # another run made it meanwhile
+        connection.execute("COMMIT")
+        return
+    for table in _TABLES:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute("INSERT INTO made_by VALUES (?)", (code,))
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.execute("COMMIT")
+    with contextlib.suppress(sqlite3.Error):  # a file made before auto_vacuum: now empty
+        connection.execute("VACUUM")
+
+
+def _made_by(connection: sqlite3.Connection) -> str | None:
+    """Return the code stamp of the copylint that made the index, if of this layout."""
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if version != SCHEMA_VERSION:
-        connection.execute("BEGIN IMMEDIATE")
-        for table in _TABLES:
-            connection.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
+        return None
+    row = connection.execute("SELECT code FROM made_by").fetchone()
+    return None if row is None else str(row[0])
 
 
 def story_path(story: Draft) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import copylint.archive_index
 from copylint.archive_index import INDEX_NAME
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
@@ -257,3 +258,22 @@ def test_copies_of_copies_in_the_archive_make_standing_copy(
     (newsroom / "draft.md").write_text(f"# Harbour works\n\n{HARBOUR_AND_MORE}\n")
     assert _findings(capsys, "--no-cache") == []
     assert _findings(capsys) == _findings(capsys) == []
+
+
+def test_an_upgrade_of_copylint_makes_the_index_anew_and_the_file_does_not_grow(
+    newsroom: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stories = newsroom / "stories"
+    for number in range(60):
+        (stories / f"extra{number}.md").write_text(
+            f"# Report {number}\n\n" + f"Paragraph {number} of the report, said the clerk. " * 40,
+            encoding="utf-8",
+        )
+    pages = []
+    for version in range(4):  # each upgrade: no kept unit is of use, every story read again
+        monkeypatch.setattr(copylint.archive_index, "code_stamp", lambda v=version: f"v{v}")
+        assert _indexed(capsys) == "66 stories (66 read, 0 unchanged, 0 dropped)"
+        connection = sqlite3.connect(newsroom / CACHE_NAME / INDEX_NAME)
+        pages.append(connection.execute("PRAGMA page_count").fetchone()[0])
+        connection.close()
+    assert max(pages) <= pages[0] * 1.2
