@@ -128,8 +128,8 @@ class WordTables:
 
     def _candidates(self, keys: Sequence[Fingerprint]) -> list[set[int]]:
         """Return, for each of ``keys``, the archive units that may be its copies."""
-        self._look_up_rarity(word for key in keys for word in key.codes)
-        asked = [self._probes(key) for key in keys]
+        ranks = self._ranks(keys)
+        asked = [self._probes(key, ranks) for key in keys]
         postings = self._lists("postings", {word for _needed, own in asked for word in own})
         probes = self._lists("probes", {word for key in keys for word in set(key.codes)})
         mask = (1 << NEEDED_BITS) - 1
@@ -152,13 +152,22 @@ class WordTables:
         rows = select_in(self.connection, query, (self.digest,), sorted(units))
         return {unit: Fingerprint(codes, source) for unit, codes, source in rows}
 
-    def _probes(self, key: Fingerprint) -> tuple[int, list[str]]:
-        """Return how many of its probes a copy of ``key`` holds, and the probes (the
-        rarity of its words looked up first)."""
+    def _probes(self, key: Fingerprint, ranks: dict[str, int]) -> tuple[int, list[str]]:
+        """Return how many of its probes a copy of ``key`` holds, and the probes: its
+        rarest words, by ``ranks``."""
         reach = self.tolerance.reach(len(key))
-        own = sorted(set(key.codes), key=lambda word: (self._rarity.get(word, 0), word))
+        own = sorted(set(key.codes), key=ranks.__getitem__)
         probes = own[: reach + 1 + EXTRA_PROBES]
         return max(1, len(probes) - reach), probes
+
+    def _ranks(self, keys: Iterable[Fingerprint]) -> dict[str, int]:
+        """Rank the words of ``keys`` rarest first (a word of no known rarity is held by
+        none), ties in the words' order: one order for every text, sorted once."""
+        words = {word for key in keys for word in key.codes}
+        self._look_up_rarity(words)
+        rarity = self._rarity
+        ordered = sorted(words, key=lambda word: (rarity.get(word, 0), word))
+        return {word: rank for rank, word in enumerate(ordered)}
 
     def _has_rarity(self) -> bool:
         query = "SELECT 1 FROM rarity WHERE digest = ? LIMIT 1"
@@ -187,11 +196,11 @@ class WordTables:
         postings: dict[str, list[int]] = defaultdict(list)
         probes: dict[str, list[int]] = defaultdict(list)
         units = list(units)
-        self._look_up_rarity(word for _unit, key in units for word in key.codes)
+        ranks = self._ranks(key for _unit, key in units)
         for unit, key in units:
             for word in set(key.codes):
                 postings[word].append(unit)
-            needed, own = self._probes(key)
+            needed, own = self._probes(key, ranks)
             for word in own:
                 probes[word].append(unit << NEEDED_BITS | needed)
         return postings, probes
