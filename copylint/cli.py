@@ -25,9 +25,9 @@ from copylint.explain import explain
 from copylint.files import Draft, find_archive, find_drafts
 from copylint.linter import RunContext
 from copylint.oneline import OneLineParser, jobs_option, one_line
-from copylint.packs import configured_rules, load_rules, rule_names
+from copylint.packs import configured_rules, load_rules, rule_names, skipped_rules
 from copylint.reporters import REPORTERS, ReportContext, statistics
-from copylint.rules import Rule
+from copylint.rules import Rule, SkippedRule
 from copylint.runner import RunResult, lint_drafts
 
 EXIT_CLEAN = 0
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         config = _config(args.config)
         rules = load_rules(config, _names(args.select), _names(args.ignore))
         if args.list_rules:
-            _list_rules(rules, sys.stdout)
+            _list_rules(rules, skipped_rules(config), sys.stdout)
             return EXIT_CLEAN
         if args.explain:
             sys.stdout.write(explain(args.explain, configured_rules(config)))
@@ -188,7 +188,8 @@ def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: 
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = statistics.report if args.statistics else REPORTERS[fmt]
     reporter(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
-    _print_errors([f"warning: {warning}" for warning in result.warnings])
+    warnings = [*config.warnings, *_skipped_warning(config), *result.warnings]
+    _print_errors([f"warning: {warning}" for warning in warnings])
     _print_errors(result.errors)
     return _exit_code(shown, result.errors, fail_on)
 
@@ -316,12 +317,27 @@ def _exit_code(shown: Sequence[Diagnostic], errors: Sequence[str], fail_on: Leve
     return EXIT_CLEAN
 
 
-def _list_rules(rules: Sequence[Rule], stream: TextIO) -> None:
-    width = max((len(rule.name) for rule in rules), default=0)
+def _list_rules(rules: Sequence[Rule], skipped: Sequence[SkippedRule], stream: TextIO) -> None:
+    names = [rule.name for rule in rules] + [skip.name for skip in skipped]
+    width = max(map(len, names), default=0)
     for rule in rules:
         stream.write(
             f"{rule.name:<{width}}  {rule.level.label:<10}  {rule.extends:<12}  {rule.summary}\n"
         )
+    for skip in skipped:
+        stream.write(f"{skip.name:<{width}}  {'skipped':<10}  {'':<12}  {skip.reason}\n")
+
+
+def _skipped_warning(config: Config) -> list[str]:
+    """One line naming the rules copylint cannot run; ``--list-rules`` says why."""
+    names = [rule.name for rule in skipped_rules(config)]
+    if not names:
+        return []
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return [
+        f"{len(names)} rule(s) skipped, of kinds copylint does not run yet: {shown} "
+        "(--list-rules says why)"
+    ]
 
 
 def _print_errors(errors: Sequence[str]) -> None:

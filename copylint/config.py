@@ -1,13 +1,17 @@
-"""Configuration: ``.copylint.yaml`` or ``[tool.copylint]`` in ``pyproject.toml``.
+"""Configuration: ``.copylint.yaml``, ``[tool.copylint]`` in ``pyproject.toml``, or a
+Vale project's ``.vale.ini``.
 
 The first of these found walking up from the working directory is used; ``--config``
-names one directly. Paths in it are relative to the folder that holds it.
+names one directly. Paths in it are relative to the folder that holds it. A
+``.copylint.yaml`` with a Vale config beside it reads both: the Vale config says which
+styles and rules run on which files, as Vale would; the copylint file adds its own
+keys, its ``packs`` join every file's styles and its ``rules`` levels win.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,8 @@ from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.linter import RunContext
+from copylint.selection import Selection
+from copylint.vale_ini import NOT_APPLIED, VALE_CONFIG_NAMES, ValeProject, read_vale_project
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
@@ -58,6 +64,8 @@ class Config:
     knowledge_bases: tuple[Path, ...] = ()
     archive: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    selection: Selection | None = None
+    warnings: tuple[str, ...] = ()
 
     def run_context(
         self,
@@ -67,11 +75,11 @@ class Config:
     ) -> RunContext:
         """Return the run's context: ``as_of`` (from the command line) wins over the config."""
         day = as_of or self.as_of or datetime.date.today()
-        return RunContext(day, self.knowledge_bases, rule_names, cache)
+        return RunContext(day, self.knowledge_bases, rule_names, cache, self.selection)
 
 
 def find_config(start: Path) -> Path | None:
-    """Return the nearest config file at or above ``start``."""
+    """Return the nearest config file at or above ``start`` (copylint's before Vale's)."""
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
@@ -79,6 +87,9 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "copylint" in _read_pyproject(pyproject).get("tool", {}):
             return pyproject
+        vale = _vale_config_in(folder)
+        if vale is not None:
+            return vale
     return None
 
 
@@ -88,11 +99,18 @@ def load_config(path: Path | None) -> Config:
         return Config()
     if not path.is_file():
         raise CopylintError(f"{path}: config file not found")
+    if path.name in VALE_CONFIG_NAMES or path.suffix == ".ini":
+        return _parse(path, {}, read_vale_project(path))
     if path.name == "pyproject.toml":
         data = _read_pyproject(path).get("tool", {}).get("copylint", {})
     else:
         data = _read_yaml(path)
-    return _parse(path, data)
+    vale = _vale_config_in(path.parent)
+    return _parse(path, data, None if vale is None else read_vale_project(vale))
+
+
+def _vale_config_in(folder: Path) -> Path | None:
+    return next((folder / name for name in VALE_CONFIG_NAMES if (folder / name).is_file()), None)
 
 
 def _read_pyproject(path: Path) -> dict[str, Any]:
@@ -113,14 +131,14 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _parse(path: Path, data: dict[str, Any]) -> Config:
+def _parse(path: Path, data: dict[str, Any], vale: ValeProject | None = None) -> Config:
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise CopylintError(f"{path}: {unknown[0]}: unknown key (known: {', '.join(sorted(KEYS))})")
     root = path.resolve().parent
     try:
         packs = data.get("packs")
-        return Config(
+        config = Config(
             root=root,
             source=path,
             packs=None if packs is None else tuple(_strings("packs", packs)),
@@ -142,6 +160,29 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         )
     except ValueError as error:
         raise CopylintError(f"{path}: {error}") from None
+    return config if vale is None else _with_vale(config, vale, "min_level" in data)
+
+
+def _with_vale(config: Config, vale: ValeProject, own_min_level: bool) -> Config:
+    """Join a Vale project to ``config``: its styles, sections and levels, with the
+    copylint file's ``packs`` added to every file's styles and its levels winning."""
+    added = config.packs or ()
+    selection = vale.selection
+    if added:
+        selection = replace(selection, styles=(*selection.styles, *added))
+    warnings = [
+        f"{vale.path}: {key}: {NOT_APPLIED.get(key, 'not applied by copylint yet')}"
+        for key in vale.ignored
+    ]
+    return replace(
+        config,
+        packs=tuple(dict.fromkeys([*vale.styles, *added])),
+        styles_path=(*vale.styles_path, *config.styles_path),
+        rule_levels={**vale.rule_levels, **config.rule_levels},
+        min_level=config.min_level if own_min_level else vale.min_level,
+        selection=selection,
+        warnings=tuple(warnings),
+    )
 
 
 def _strings(key: str, value: Any) -> list[str]:

@@ -26,6 +26,7 @@ from copylint.fixes import safe_edit
 from copylint.messages import format_message
 from copylint.rules import Rule
 from copylint.scopes import Scope
+from copylint.selection import Selection
 from copylint.sentences import split_sentences
 
 T = TypeVar("T")
@@ -39,13 +40,22 @@ class RunContext:
     """What holds for every document of a run.
 
     The fallback story date, extra knowledge bases, the names of every rule and pack
-    configured (running or not), which directives in drafts may name, and the cache.
+    configured (running or not), which directives in drafts may name, the cache, and
+    which rules run on which file (a Vale project's sections; None: all, everywhere).
     """
 
     as_of: datetime.date = field(default_factory=datetime.date.today)
     knowledge_bases: tuple[Path, ...] = ()
     rule_names: frozenset[str] = frozenset()
     cache: Cache = NO_CACHE
+    selection: Selection | None = None
+
+    def rules_for(self, rules: RuleSet, path: str) -> RuleSet:
+        """Return the rules of ``rules`` that run on the file at ``path``."""
+        if self.selection is None:
+            return rules
+        runs = self.selection.runs_on(path)
+        return rules.only(lambda rule: runs(rule.name, rule.style))
 
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""
@@ -118,6 +128,14 @@ class RuleSet:
             else:
                 cross_file.append((rule, check))
         return cls(tuple(text), tuple(document), tuple(cross_file))
+
+    def only(self, keep: Callable[[Rule], bool]) -> RuleSet:
+        """Return the rules that ``keep`` keeps, sorted as here."""
+        return RuleSet(
+            tuple(pair for pair in self.text if keep(pair[0])),
+            tuple(pair for pair in self.document if keep(pair[0])),
+            tuple(pair for pair in self.cross_file if keep(pair[0])),
+        )
 
     def prepare(self) -> None:
         """Let checks load what they need once, before work is shared among processes.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from copylint.config import Config
 from copylint.errors import CopylintError
-from copylint.rules import Rule, load_style
+from copylint.rules import Rule, SkippedRule, Style, load_style
 from copylint.suppressions import DIRECTIVE_RULES
 
 
@@ -31,13 +31,23 @@ def available_packs(styles_path: Sequence[Path]) -> dict[str, Path]:
     return packs
 
 
+VALE_STYLE = "Vale"
+_VALE_STYLE_SKIPPED = SkippedRule(
+    VALE_STYLE,
+    Path(VALE_STYLE),
+    "Vale's built-in style (Vale.Spelling, Vale.Terms, Vale.Avoid, Vale.Repetition) "
+    "is not in copylint yet",
+)
+
+
 def load_rules(
     config: Config, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Rule]:
     """Load the configured packs, apply level overrides, then ``select`` and ``ignore``."""
     rules = configured_rules(config)
+    known = {rule.name for rule in skipped_rules(config)}
     where = f"{config.source}: rules" if config.source is not None else "rules"
-    _check_names(rules, where, list(config.rule_levels))
+    _check_names(rules, where, [name for name in config.rule_levels if name not in known])
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
     configured = [_with_level(rule, config) for rule in rules]
@@ -51,11 +61,21 @@ def load_rules(
 def rule_names(config: Config) -> frozenset[str]:
     """Return the names of every rule and pack the config loads, whether it runs or not."""
     rules = configured_rules(config)
-    return frozenset({rule.name for rule in rules} | {rule.style for rule in rules})
+    skipped = {rule.name for rule in skipped_rules(config)}
+    return frozenset({rule.name for rule in rules} | {rule.style for rule in rules} | skipped)
 
 
 def configured_rules(config: Config) -> list[Rule]:
     """Load every rule of the configured packs, before any level or selection applies."""
+    return [rule for style in _configured_styles(config) for rule in style.rules]
+
+
+def skipped_rules(config: Config) -> list[SkippedRule]:
+    """Return the rules of the configured packs that copylint cannot run, with why."""
+    return [rule for style in _configured_styles(config) for rule in style.skipped]
+
+
+def _configured_styles(config: Config) -> list[Style]:
     packs = available_packs(config.styles_path)
     wanted = (
         config.packs
@@ -64,18 +84,28 @@ def configured_rules(config: Config) -> list[Rule]:
             sorted(folder.name for folder in builtin_styles_dir().iterdir() if folder.is_dir())
         )
     )
-    rules: list[Rule] = []
+    styles: list[Style] = []
     for pack in wanted:
+        if pack == VALE_STYLE and pack not in packs:
+            styles.append(Style((), (_VALE_STYLE_SKIPPED,)))
+            continue
         if pack not in packs:
             where = config.source or "packs"
-            raise CopylintError(f"{where}: packs: no pack named '{pack}'")
-        rules.extend(_load_pack(packs[pack]))
-    return rules
+            key = "BasedOnStyles" if config.selection is not None else "packs"
+            raise CopylintError(f"{where}: {key}: no pack named '{pack}'{_looked_in(config)}")
+        styles.append(_load_pack(packs[pack]))
+    return styles
+
+
+def _looked_in(config: Config) -> str:
+    if not config.styles_path:
+        return ""
+    return f" (looked in {', '.join(map(str, config.styles_path))} and the built-in packs)"
 
 
 @cache
-def _load_pack(folder: Path) -> tuple[Rule, ...]:
-    return tuple(load_style(folder))
+def _load_pack(folder: Path) -> Style:
+    return load_style(folder)
 
 
 def _with_level(rule: Rule, config: Config) -> Rule | None:

@@ -86,13 +86,36 @@ class Rule:
         return self.name.split(".", 1)[0]
 
 
-def load_style(folder: Path) -> list[Rule]:
+@dataclass(frozen=True, slots=True)
+class SkippedRule:
+    """A rule of a kind copylint cannot run (yet): the style's other rules still run."""
+
+    name: str
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A style folder's rules, and the rules of it that are skipped, with why."""
+
+    rules: tuple[Rule, ...]
+    skipped: tuple[SkippedRule, ...] = ()
+
+
+def load_style(folder: Path) -> Style:
     """Load every rule file in a style folder, sorted by name."""
-    return [
-        load_rule(path, folder.name)
-        for path in sorted(folder.iterdir())
-        if path.suffix in RULE_SUFFIXES and path.is_file()
-    ]
+    rules: list[Rule] = []
+    skipped: list[SkippedRule] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in RULE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            rules.append(load_rule(path, folder.name))
+        except UnsupportedRule as unsupported:
+            name = f"{folder.name}.{path.stem}"
+            skipped.append(SkippedRule(name, path, unsupported.reason))
+    return Style(tuple(rules), tuple(skipped))
 
 
 def load_rule(path: Path, style: str) -> Rule:
@@ -102,6 +125,20 @@ def load_rule(path: Path, style: str) -> Rule:
         return _build_rule(definition, path, f"{style}.{path.stem}")
     except _KeyError as error:
         raise CopylintError(f"{path}: {error.key}: {error.problem}") from None
+    except _Unsupported as unsupported:
+        raise UnsupportedRule(path, str(unsupported)) from None
+
+
+class UnsupportedRule(CopylintError):
+    """A rule of a Vale kind copylint does not run yet (its style's others still run)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+
+
+class _Unsupported(Exception):
+    pass
 
 
 class _KeyError(Exception):
@@ -168,7 +205,7 @@ def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
     if extends is None:
         raise _KeyError("extends", "missing; every rule needs 'extends'")
     if extends in VALE_KINDS_NOT_YET_SUPPORTED:
-        raise _KeyError("extends", f"'{extends}' is a Vale check copylint does not support yet")
+        raise _Unsupported(f"extends: '{extends}' is a Vale check copylint does not run yet")
     if extends not in REGISTRY:
         raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
     kind = REGISTRY[extends]

@@ -129,6 +129,7 @@ def _lint_one(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _
 def _outcome(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _Outcome:
     if isinstance(item, CopylintError):
         return _Outcome(error=str(item))
+    rules = run.rules_for(rules, item.display_path)
     try:
         document = read_document(item)
     except CopylintError as error:

@@ -20,7 +20,7 @@ BAD_RULES = {
     "unknown kind": ("extends: existance\nmessage: hi\n", ": extends: must be one of"),
     "later vale kind": (
         "extends: spelling\nmessage: hi\n",
-        ": extends: 'spelling' is a Vale check copylint does not support yet",
+        ": extends: 'spelling' is a Vale check copylint does not run yet",
     ),
     "missing message": ("extends: existence\ntokens: [a]\n", ": message: missing"),
     "unknown key": (

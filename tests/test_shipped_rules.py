@@ -12,7 +12,7 @@ SHIPPED = [
     rule
     for folder in sorted(builtin_styles_dir().iterdir())
     if folder.is_dir()
-    for rule in load_style(folder)
+    for rule in load_style(folder).rules
 ]
 
 

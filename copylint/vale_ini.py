@@ -1,0 +1,193 @@
+"""Read a Vale project's config, ``.vale.ini``, as Vale reads it, into a ``Config``.
+
+The file is INI as Vale's parser takes it: ``#`` and ``;`` comments (also after a value,
+behind a space), keys repeated to add values ("shadows"), comma-separated lists. The
+top holds the core options (``StylesPath``, ``MinAlertLevel``, ``Vocab``, ...), ``[*]``
+and glob sections (``[*.md]``, ``[*.{md,txt}]``) the styles and rules of the files they
+match (``copylint.selection``), ``[formats]`` extensions read as other formats. What a
+core option does in a section, or a syntax option at the top, is an error, as in Vale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from copylint.diagnostics import Level
+from copylint.errors import CopylintError
+from copylint.selection import Section, Selection
+
+VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
+CORE_KEYS = frozenset(
+    {
+        "StylesPath",
+        "MinAlertLevel",
+        "IgnoredScopes",
+        "WordTemplate",
+        "SkippedScopes",
+        "IgnoredClasses",
+        "Vocab",
+        "NLPEndpoint",
+        "Packages",
+    }
+)
+SYNTAX_KEYS = frozenset(
+    {
+        "BasedOnStyles",
+        "IgnorePatterns",
+        "BlockIgnores",
+        "CommentDelimiters",
+        "TokenIgnores",
+        "Transform",
+        "Lang",
+    }
+)
+SUPPORTED_KEYS = frozenset({"StylesPath", "MinAlertLevel", "BasedOnStyles"})
+"""The options copylint applies; the others are read, checked and reported as ignored."""
+NOT_APPLIED = {
+    "Packages": "copylint never downloads packages (vale sync): install them under StylesPath",
+}
+"""Why an option is not applied, where there is more to say than "not yet"."""
+_SPECIAL_SECTIONS = frozenset({"DEFAULT", "formats", "asciidoctor"})
+_SWITCH_VALUES = ("YES", "suggestion", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class ValeProject:
+    """What a ``.vale.ini`` says: where styles are, which rules run on which files, the
+    levels it sets, the lowest level shown, and the options copylint does not apply."""
+
+    path: Path
+    styles_path: tuple[Path, ...] = ()
+    styles: tuple[str, ...] = ()
+    selection: Selection = field(default_factory=Selection)
+    rule_levels: dict[str, Level] = field(default_factory=dict)
+    min_level: Level = Level.SUGGESTION
+    formats: dict[str, str] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()
+
+
+def read_vale_project(path: Path) -> ValeProject:
+    """Read the Vale config at ``path``; raises CopylintError naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read the Vale config: {error}") from None
+    sections = _parse_ini(path, text)
+    return _project(path, sections)
+
+
+def _parse_ini(path: Path, text: str) -> dict[str, list[tuple[int, str, str]]]:
+    """Return each section's (line, key, value) entries in order; the top is ``""``."""
+    sections: dict[str, list[tuple[int, str, str]]] = {"": []}
+    current = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            if not line.endswith("]"):
+                raise CopylintError(f"{path}:{number}: a section header must end with ']'")
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+            continue
+        key, equals, value = line.partition("=")
+        if not equals or not key.strip():
+            raise CopylintError(f"{path}:{number}: expected 'key = value', found '{line}'")
+        sections[current].append((number, key.strip(), _value(value)))
+    return sections
+
+
+def _value(raw: str) -> str:
+    """Strip a value of an inline comment (behind a space) and of enclosing quotes."""
+    value = raw.strip()
+    for mark in (" #", " ;", "\t#", "\t;"):
+        if mark in value:
+            value = value[: value.index(mark)].rstrip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value
+
+
+def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> ValeProject:
+    folder = path.resolve().parent
+    core = _entries(sections[""])
+    for number, key, _value in sections[""]:
+        if key in SYNTAX_KEYS:
+            raise CopylintError(f"{path}:{number}: '{key}' is a syntax-specific option")
+    levels: dict[str, Level] = {}
+    glob_sections: list[Section] = []
+    global_styles: tuple[str, ...] = ()
+    global_switches: dict[str, bool] = {}
+    ignored = {key for key in core if key not in SUPPORTED_KEYS}
+    if sections.get("formats"):
+        ignored.add("[formats]")
+    for name, entries in sections.items():
+        if name in ("", *_SPECIAL_SECTIONS):
+            continue
+        for number, key, _value in entries:
+            if key in CORE_KEYS:
+                raise CopylintError(
+                    f"{path}:{number}: '{key}' is a core option; it should be defined above "
+                    "any syntax-specific options ('[...]')"
+                )
+        values = _entries(entries)
+        styles = _list(values["BasedOnStyles"]) if "BasedOnStyles" in values else None
+        switches = _switches(entries, levels)
+        ignored |= {key for key in values if key in SYNTAX_KEYS and key not in SUPPORTED_KEYS}
+        if name == "*":
+            global_styles, global_switches = styles or (), switches
+        else:
+            glob_sections.append(Section(name, styles, switches))
+    selection = Selection(global_styles, global_switches, tuple(glob_sections))
+    named = [*global_styles, *(s for section in glob_sections for s in section.styles or ())]
+    switched = [
+        rule.split(".", 1)[0]
+        for switches in (global_switches, *(section.switches for section in glob_sections))
+        for rule in switches
+    ]
+    return ValeProject(
+        path=path,
+        styles_path=tuple(folder / entry for entry in core.get("StylesPath", [])[-1:]),
+        styles=tuple(dict.fromkeys([*named, *switched])),
+        selection=selection,
+        rule_levels=levels,
+        min_level=_min_level(path, core.get("MinAlertLevel", ["suggestion"])[-1]),
+        formats={key: value for _number, key, value in sections.get("formats", [])},
+        ignored=tuple(sorted(ignored)),
+    )
+
+
+def _entries(entries: list[tuple[int, str, str]]) -> dict[str, list[str]]:
+    """Gather each key's values, shadows included, in order."""
+    values: dict[str, list[str]] = {}
+    for _number, key, value in entries:
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def _list(values: list[str]) -> tuple[str, ...]:
+    """A comma-separated option, over all its shadows, each name once."""
+    names = (name.strip() for value in values for name in value.split(","))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _switches(entries: list[tuple[int, str, str]], levels: dict[str, Level]) -> dict[str, bool]:
+    """Read ``Style.Rule = YES|NO|level``: on or off here; a level applies everywhere."""
+    switches: dict[str, bool] = {}
+    for _number, key, value in entries:
+        if key in SYNTAX_KEYS:
+            continue
+        switches[key] = value in _SWITCH_VALUES
+        if value in _SWITCH_VALUES[1:]:
+            levels[key] = Level.parse(value)
+    return switches
+
+
+def _min_level(path: Path, value: str) -> Level:
+    try:
+        return Level.parse(value)
+    except ValueError:
+        raise CopylintError(
+            f"{path}: MinAlertLevel must be 'suggestion', 'warning', or 'error'"
+        ) from None

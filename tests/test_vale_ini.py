@@ -1,0 +1,203 @@
+"""A Vale project's .vale.ini: styles and rules per glob, levels, and what is refused."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from copylint.cli import main
+from copylint.selection import Section
+
+TOKEN_RULE = """\
+extends: existence
+message: "'%s' left in text"
+level: {level}
+tokens: [{token}]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two styles of one rule each, and a draft of each format holding both tokens."""
+    monkeypatch.chdir(tmp_path)
+    for style, token, level in (("Alpha", "XXX", "warning"), ("Beta", "TODO", "error")):
+        (tmp_path / "styles" / style).mkdir(parents=True)
+        (tmp_path / "styles" / style / "Token.yml").write_text(
+            TOKEN_RULE.format(token=token, level=level), encoding="utf-8"
+        )
+    for name in ("a.md", "b.txt", "docs/c.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Fix XXX and TODO today.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _vale_ini(folder: Path, text: str) -> None:
+    (folder / ".vale.ini").write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def _findings(capsys: pytest.CaptureFixture[str], *arguments: str) -> list[str]:
+    main(["--format", "json", *arguments])
+    found = json.loads(capsys.readouterr().out)
+    return sorted(f"{d['path']}:{d['column']}:{d['rule']}:{d['severity']}" for d in found)
+
+
+def test_the_last_matching_section_with_styles_wins_and_switches_apply_by_glob(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(
+        project,
+        """\
+        StylesPath = styles
+
+        [*]
+        BasedOnStyles = Alpha
+
+        [*.md]
+        BasedOnStyles = Beta  # replaces Alpha for Markdown
+
+        [docs/*]
+        Alpha.Token = YES
+        Beta.Token = NO
+        """,
+    )
+    assert _findings(capsys, "a.md", "b.txt", "docs/c.md") == [
+        "a.md:13:Beta.Token:error",
+        "b.txt:5:Alpha.Token:warning",
+        "docs/c.md:5:Alpha.Token:warning",
+    ]
+
+
+def test_a_level_switches_a_rule_on_and_sets_its_level_and_min_alert_level_hides(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(
+        project,
+        """\
+        StylesPath = styles
+        MinAlertLevel = warning
+
+        [*.txt]
+        Alpha.Token = error
+        """,
+    )
+    assert _findings(capsys, "a.md", "b.txt") == ["b.txt:5:Alpha.Token:error"]
+
+
+def test_a_file_no_section_names_is_not_linted_by_the_newsroom_pack(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "a.md").write_text("The the storm hit.\n", encoding="utf-8")
+    _vale_ini(project, "StylesPath = styles\n\n[*.txt]\nBasedOnStyles = Alpha\n")
+    assert _findings(capsys, "a.md") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "StylesPath = styles\n[*]\nMinAlertLevel = error\n",
+            "3: 'MinAlertLevel' is a core option",
+        ),
+        ("BasedOnStyles = Alpha\n", "1: 'BasedOnStyles' is a syntax-specific option"),
+        ("StylesPath = styles\nMinAlertLevel = loud\n", ": MinAlertLevel must be 'suggestion'"),
+        ("StylesPath = styles\n[*.md\n", "2: a section header must end with ']'"),
+        ("StylesPath = styles\njust words\n", "2: expected 'key = value', found 'just words'"),
+        ("StylesPath = styles\n[*]\nBasedOnStyles = Gamma\n", "BasedOnStyles: no pack named"),
+    ],
+)
+def test_a_wrong_vale_ini_is_one_line_naming_the_file_and_line(
+    project: Path, capsys: pytest.CaptureFixture[str], text: str, problem: str
+) -> None:
+    _vale_ini(project, text)
+    assert main(["a.md"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"copylint: {project / '.vale.ini'}")
+    assert problem in error
+    assert len(error.splitlines()) == 1
+
+
+def test_an_unsupported_rule_is_skipped_with_one_warning_and_its_style_runs(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "styles" / "Alpha" / "Spelling.yml").write_text(
+        "extends: spelling\nmessage: '%s?'\n", encoding="utf-8"
+    )
+    _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha, Vale\n")
+    assert main(["a.md"]) == 0
+    captured = capsys.readouterr()
+    assert "a.md:1:5: warning[Alpha.Token] 'XXX' left in text" in captured.out
+    assert captured.err.splitlines() == [
+        "copylint: warning: 2 rule(s) skipped, of kinds copylint does not run yet: "
+        "Alpha.Spelling, Vale (--list-rules says why)"
+    ]
+    assert main(["--list-rules"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert " ".join(listed[1].split()) == (
+        "Alpha.Spelling skipped extends: 'spelling' is a Vale check copylint does not run yet"
+    )
+    assert " ".join(listed[2].split()).startswith("Vale skipped Vale's built-in style")
+
+
+def test_options_not_applied_yet_are_warned_about(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(
+        project,
+        "StylesPath = styles\nVocab = House\nPackages = Google\n[*]\nBasedOnStyles = Alpha\n",
+    )
+    main(["a.md"])
+    where = f"copylint: warning: {project / '.vale.ini'}"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{where}: Packages: copylint never downloads packages (vale sync): install them "
+        "under StylesPath",
+        f"{where}: Vocab: not applied by copylint yet",
+    ]
+
+
+def test_a_copylint_file_beside_it_adds_packs_and_its_levels_win(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "a.md").write_text("Fix XXX. The the storm hit.\n", encoding="utf-8")
+    _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha\n")
+    (project / ".copylint.yaml").write_text(
+        "packs: [newsroom]\nrules: {Alpha.Token: suggestion}\n", encoding="utf-8"
+    )
+    assert _findings(capsys, "a.md") == [
+        "a.md:10:newsroom.DoubledWord:error",
+        "a.md:5:Alpha.Token:suggestion",
+    ]
+
+
+def test_config_names_a_vale_ini_directly(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "vale").mkdir()
+    (project / "vale" / "project.ini").write_text(
+        "StylesPath = ../styles\n[*]\nBasedOnStyles = Beta\n", encoding="utf-8"
+    )
+    assert _findings(capsys, "--config", "vale/project.ini", "b.txt") == [
+        "b.txt:13:Beta.Token:error"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("*.md", "docs/guide/a.md", True),  # without **, * crosses folders (gobwas)
+        ("*.{md,txt}", "a.txt", True),
+        ("docs/*.md", "docs/a.md", True),
+        ("**/*.md", "docs/guide/a.md", True),
+        ("docs/**/*.md", "notes/a.md", False),
+        ("docs/*/a.md", "docs/x/y/a.md", True),
+        ("docs/**/x/*.md", "docs/a/x/b/c.md", False),  # beside **, * stays in one folder
+        ("!*.py", "a.md", True),
+        ("!*.py", "a.py", False),
+        ("test.md", "sub/test.md", False),
+        ("[ab].md", "b.md", True),
+    ],
+)
+def test_section_globs_match_as_vale_matches(glob: str, path: str, matches: bool) -> None:
+    assert Section(glob).matches(path) is matches
