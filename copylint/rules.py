@@ -8,15 +8,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 import regex
 import yaml
 
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
-from copylint.checks.base import Check, CheckKind, integer, string
+from copylint.checks.base import (
+    Check,
+    CheckKind,
+    KindOptions,
+    Validator,
+    action,
+    boolean,
+    choice,
+    integer,
+    number,
+    string,
+    string_list,
+    string_map,
+)
 from copylint.checks.patterns import compile_pattern
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
@@ -172,13 +185,9 @@ def _parse_yaml(text: str) -> Any:
 
 def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
     extends, kind = _kind(definition)
-    options = {
-        key: _validated(key, kind.options[key], definition[key])
-        for key in definition
-        if key in kind.options
-    }
+    options = _options(kind, definition, path.parent)
     try:
-        check = kind.build(options, definition, path.parent)
+        check = options.build()
     except regex.error as error:
         raise _pattern_error(options, error) from None
     return Rule(
@@ -186,17 +195,56 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         path=path,
         extends=extends,
         check=check,
-        message=kind.adapt_message(
-            _validated("message", string, definition["message"]), definition
-        ),
+        message=kind.adapt_message(_validated("message", string, definition["message"]), options),
         level=_validated("level", Level.parse, definition.get("level", "suggestion")),
         scope=_validated("scope", parse_scope, definition.get("scope", "text")),
         link=_validated("link", string, definition.get("link", "")),
         description=_validated("description", string, definition.get("description", "")),
         limit=_validated("limit", integer, definition.get("limit", 0)),
-        action=_validated("action", _action, definition.get("action", {})),
+        action=_validated("action", action, definition.get("action", {})),
         cases=_validated("tests", _cases, definition.get("tests", [])),
     )
+
+
+def _options(kind: CheckKind, definition: dict[str, Any], folder: Path) -> KindOptions:
+    """Read the kind's options from the rule: each key checked by its field's type (or
+    its own ``validate``), paths (given or default) from the rule's folder."""
+    given = {}
+    types = get_type_hints(kind.options)
+    for option in fields(kind.options):
+        kind_of = types[option.name]
+        if option.name in definition:
+            validate = option.metadata.get("validate") or _validator(kind_of)
+            given[option.name] = _validated(option.name, validate, definition[option.name])
+        if "Path" in str(kind_of):
+            given[option.name] = _in_folder(given.get(option.name, option.default), folder)
+    options: KindOptions = kind.options(**given)
+    return options
+
+
+def _validator(kind_of: Any) -> Validator:
+    if get_origin(kind_of) is Literal:
+        return choice(*get_args(kind_of))
+    return _VALIDATORS[kind_of]
+
+
+def _in_folder(value: Any, folder: Path) -> Any:
+    if isinstance(value, tuple):
+        return tuple(folder / item for item in value)
+    return folder / value
+
+
+_VALIDATORS: dict[Any, Validator] = {
+    bool: boolean,
+    int: integer,
+    float: number,
+    float | None: number,
+    str: string,
+    Path: string,
+    tuple[str, ...]: string_list,
+    tuple[Path, ...]: string_list,
+    dict[str, str]: string_map,
+}
 
 
 def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
@@ -209,9 +257,14 @@ def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
     if extends not in REGISTRY:
         raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
     kind = REGISTRY[extends]
-    unknown = sorted(set(definition) - COMMON_KEYS - set(kind.options))
+    own = {option.name for option in fields(kind.options)}
+    unknown = sorted(set(definition) - COMMON_KEYS - own)
     if unknown:
         raise _KeyError(unknown[0], f"unknown key for a rule that extends {extends}")
+    if "scope" in definition and not kind.scoped:
+        raise _KeyError(
+            "scope", f"a rule that extends {extends} looks at whole documents, not at a scope"
+        )
     if "message" not in definition:
         raise _KeyError("message", "missing; every rule needs a 'message'")
     if definition.get("code") is True:
@@ -226,10 +279,10 @@ def _validated(key: str, validator: Any, value: Any) -> Any:
         raise _KeyError(key, str(error)) from None
 
 
-def _pattern_error(options: Mapping[str, Any], error: regex.error) -> _KeyError:
+def _pattern_error(options: KindOptions, error: regex.error) -> _KeyError:
     """Name the key and the pattern that does not compile on its own, where one does not."""
     for key in ("tokens", "raw", "swap", "token", "exceptions"):
-        value = options.get(key)
+        value = getattr(options, key, None)
         patterns = [value] if isinstance(value, str) else list(value or [])
         for pattern in patterns:
             try:
@@ -237,14 +290,6 @@ def _pattern_error(options: Mapping[str, Any], error: regex.error) -> _KeyError:
             except regex.error as own:
                 return _KeyError(key, f"'{pattern}' is not a valid regular expression: {own}")
     return _KeyError("extends", f"the combined pattern is not valid: {error}")
-
-
-def _action(value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or not isinstance(value.get("name", ""), str):
-        raise ValueError("must be a mapping with a 'name' and optional 'params'")
-    return dict(value)
 
 
 def _cases(value: Any) -> tuple[RuleCase, ...]:

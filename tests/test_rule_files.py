@@ -22,6 +22,14 @@ BAD_RULES = {
         "extends: spelling\nmessage: hi\n",
         ": extends: 'spelling' is a Vale check copylint does not run yet",
     ),
+    "scope on a whole-document kind": (
+        "extends: duplicate\nmessage: hi\nscope: heading\n",
+        ": scope: a rule that extends duplicate looks at whole documents, not at a scope",
+    ),
+    "unit not one of the kind's": (
+        "extends: length\nmessage: hi\nunit: pages\nmax: 3\n",
+        ": unit: must be one of words, sentences",
+    ),
     "missing message": ("extends: existence\ntokens: [a]\n", ": message: missing"),
     "unknown key": (
         "extends: existence\nmessage: hi\ntokenz: [a]\n",

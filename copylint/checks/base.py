@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -106,31 +106,44 @@ Check = TextCheck | DocumentCheck | CrossFileCheck
 Validator = Callable[[Any], Any]
 
 
-def _same_message(message: str, _rule: Mapping[str, Any]) -> str:
+class KindOptions(Protocol):
+    """A kind's options: a frozen dataclass whose fields are the kind's keys, typed and
+    with their defaults, that builds the rule's check from them alone."""
+
+    def build(self) -> Check:
+        """Make the check these options describe."""
+        ...
+
+
+def _same_message(message: str, _options: Any) -> str:
     return message
 
 
 @dataclass(frozen=True, slots=True)
 class CheckKind:
-    """A kind of check (``extends: existence``): its own keys and how to build it.
+    """A kind of check (``extends: existence``): its options, and what it honours.
 
-    ``build`` gets the validated options, the whole rule definition and the folder the
-    rule file is in (for paths in options).
+    ``options`` is the kind's ``KindOptions`` dataclass: the loader reads each of its
+    fields from the rule's key of that name, checked by the field's type (or by the
+    ``validate`` function in its metadata); a field named after a key every rule may
+    have (``action``) receives that key too. ``scoped`` says whether the kind obeys
+    ``scope``: one that looks at whole documents does not, and a rule of it that sets a
+    scope is refused. ``adapt_message`` rewrites the message given the options.
     """
 
-    options: Mapping[str, Validator]
-    build: Callable[[Mapping[str, Any], Mapping[str, Any], Path], Check]
-    adapt_message: Callable[[str, Mapping[str, Any]], str] = _same_message
+    options: type[Any]
+    scoped: bool = True
+    adapt_message: Callable[[str, Any], str] = _same_message
 
 
-def string_list(value: Any) -> list[str]:
-    """Accept a list of scalars (or one scalar) as a list of strings."""
+def string_list(value: Any) -> tuple[str, ...]:
+    """Accept a list of scalars (or one scalar) as strings."""
     items = value if isinstance(value, list) else [value]
     if not all(
         isinstance(item, str | int | float) and not isinstance(item, bool) for item in items
     ):
         raise ValueError("must be a list of strings")
-    return [str(item) for item in items]
+    return tuple(str(item) for item in items)
 
 
 def string_map(value: Any) -> dict[str, str]:
@@ -179,19 +192,24 @@ def choice(*allowed: str) -> Validator:
     return validate
 
 
-def tolerance(options: Mapping[str, Any]) -> Tolerance:
-    """Read how far a copy may differ (``changed_words``, ``changed_percent``,
-    ``min_contained_words``), with the defaults of ``Tolerance``."""
-    default = Tolerance()
-    return Tolerance(
-        options.get("changed_words", default.changed_words),
-        options.get("changed_percent", default.changed_percent),
-        options.get("min_contained_words", default.min_contained_words),
-    )
+def action(value: Any) -> dict[str, Any]:
+    """Accept Vale's ``action``: a mapping with a ``name`` and maybe ``params``."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not isinstance(value.get("name", ""), str):
+        raise ValueError("must be a mapping with a 'name' and optional 'params'")
+    return dict(value)
 
 
-TOLERANCE_OPTIONS: dict[str, Validator] = {
-    "changed_words": integer,
-    "changed_percent": number,
-    "min_contained_words": integer,
-}
+@dataclass(frozen=True, slots=True)
+class ToleranceOptions:
+    """How far a copy may differ: the keys of ``Tolerance``, with its defaults."""
+
+    changed_words: int = Tolerance().changed_words
+    changed_percent: float = Tolerance().changed_percent
+    min_contained_words: int = Tolerance().min_contained_words
+
+    @property
+    def tolerance(self) -> Tolerance:
+        """The tolerance these keys give."""
+        return Tolerance(self.changed_words, self.changed_percent, self.min_contained_words)

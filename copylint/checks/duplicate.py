@@ -11,20 +11,16 @@ reported; ``%d`` in the message is the first copy's line, ``%s`` how it repeats 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from copylint.checks.base import (
-    TOLERANCE_OPTIONS,
     CheckContext,
     CheckKind,
     FixKind,
     LineOf,
     Match,
-    integer,
-    tolerance,
+    ToleranceOptions,
 )
 from copylint.documents import Block, Document
 from copylint.fingerprints import fingerprint
@@ -54,9 +50,15 @@ def _match(block: Block, first: Block, repeat: Repeat) -> Match:
     return Match(start, end, (LineOf(first.source_start()), repeat.similarity.describe()), fix=fix)
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Duplicate:
-    """Read the word minimum and how many words a copy may change."""
-    return Duplicate(options.get("min_words", 8), tolerance(options))
+@dataclass(frozen=True, slots=True)
+class DuplicateOptions(ToleranceOptions):
+    """The fewest words a paragraph needs to be compared, and how far a copy may differ."""
+
+    min_words: int = 8
+
+    def build(self) -> Duplicate:
+        """Make the check."""
+        return Duplicate(self.min_words, self.tolerance)
 
 
-KIND = CheckKind(options={"min_words": integer, **TOLERANCE_OPTIONS}, build=build)
+KIND = CheckKind(DuplicateOptions, scoped=False)

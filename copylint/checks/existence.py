@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from copylint.checks.base import CheckKind, Match, boolean, string_list
+from copylint.checks.base import CheckKind, Match
 from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
@@ -32,33 +30,33 @@ class Existence:
                 yield Match(found.start(), found.end(), (found.group(),))
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Existence:
-    """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many
-    plain words alone are looked up instead (``LiteralTokens``), with the same matches."""
-    tokens = [token for token in options.get("tokens", []) if token.strip()]
-    raw = "".join(options.get("raw", []))
-    word = bool(tokens) and not options.get("nonword", False)
-    ignore_case = bool(options.get("ignorecase", False))
-    exceptions = exceptions_pattern(options.get("exceptions", []), ignore_case)
-    literal = LiteralTokens.of(tokens, ignore_case) if word and not raw else None
-    if literal is not None:
-        return Existence(literal, exceptions)
-    joined = (WORD_TEMPLATE if word else NONWORD_TEMPLATE).format("|".join(tokens))
-    pattern = joined + raw if options.get("append", False) else raw + joined
-    if ignore_case:
-        pattern = "(?i)" + pattern
-    return Existence(compile_pattern(pattern), exceptions)
+@dataclass(frozen=True, slots=True)
+class ExistenceOptions:
+    """Vale's keys; ``vocab`` is accepted and has no effect yet."""
+
+    tokens: tuple[str, ...] = ()
+    raw: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    append: bool = False
+    ignorecase: bool = False
+    nonword: bool = False
+    vocab: bool = True
+
+    def build(self) -> Existence:
+        """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many
+        plain words alone are looked up instead (``LiteralTokens``), with the same matches."""
+        tokens = [token for token in self.tokens if token.strip()]
+        raw = "".join(self.raw)
+        word = bool(tokens) and not self.nonword
+        exceptions = exceptions_pattern(self.exceptions, self.ignorecase)
+        literal = LiteralTokens.of(tokens, self.ignorecase) if word and not raw else None
+        if literal is not None:
+            return Existence(literal, exceptions)
+        joined = (WORD_TEMPLATE if word else NONWORD_TEMPLATE).format("|".join(tokens))
+        pattern = joined + raw if self.append else raw + joined
+        if self.ignorecase:
+            pattern = "(?i)" + pattern
+        return Existence(compile_pattern(pattern), exceptions)
 
 
-KIND = CheckKind(
-    options={
-        "tokens": string_list,
-        "raw": string_list,
-        "exceptions": string_list,
-        "append": boolean,
-        "ignorecase": boolean,
-        "nonword": boolean,
-        "vocab": boolean,
-    },
-    build=build,
-)
+KIND = CheckKind(ExistenceOptions)

@@ -11,19 +11,16 @@ headline's line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from copylint.checks.base import (
-    TOLERANCE_OPTIONS,
     CheckContext,
     CheckKind,
     FixKind,
     LineOf,
     Match,
-    tolerance,
+    ToleranceOptions,
 )
 from copylint.documents import BlockKind, Document, find_headline
 from copylint.fingerprints import fingerprint
@@ -53,9 +50,13 @@ class RepeatedHeadline:
                 yield Match(start, end, (LineOf(headline.offset),), fix=fix)
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> RepeatedHeadline:
-    """Read how many words a repeat may change."""
-    return RepeatedHeadline(tolerance(options))
+@dataclass(frozen=True, slots=True)
+class HeadlineOptions(ToleranceOptions):
+    """How many words a repeat of the headline may change."""
+
+    def build(self) -> RepeatedHeadline:
+        """Make the check."""
+        return RepeatedHeadline(self.tolerance)
 
 
-KIND = CheckKind(options=dict(TOLERANCE_OPTIONS), build=build)
+KIND = CheckKind(HeadlineOptions, scoped=False)

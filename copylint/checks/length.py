@@ -8,17 +8,16 @@ the limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Final, Literal
 
-from copylint.checks.base import CheckKind, Match, choice, integer
+from copylint.checks.base import CheckKind, Match
 from copylint.sentences import split_sentences
 from copylint.words import count_words
 
-WORDS = "words"
-SENTENCES = "sentences"
+WORDS: Final = "words"
+SENTENCES: Final = "sentences"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +40,16 @@ def count_units(text: str, unit: str) -> int:
     return count_words(text)
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Length:
-    """Read the unit and the limit."""
-    return Length(options.get("unit", WORDS), options.get("max", 0))
+@dataclass(frozen=True, slots=True)
+class LengthOptions:
+    """The unit counted, and the most a segment may have."""
+
+    unit: Literal["words", "sentences"] = WORDS
+    max: int = 0
+
+    def build(self) -> Length:
+        """Make the check."""
+        return Length(self.unit, self.max)
 
 
-KIND = CheckKind(options={"unit": choice(WORDS, SENTENCES), "max": integer}, build=build)
+KIND = CheckKind(LengthOptions)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from copylint.checks.base import CheckKind, Match, boolean, integer, string
+from copylint.checks.base import CheckKind, Match
 from copylint.checks.patterns import RulePattern, compile_pattern
 
 
@@ -30,17 +28,19 @@ class Occurrence:
             yield Match(start, end, (count,))
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Occurrence:
-    """Compile the token, case-blind if ``ignorecase``."""
-    prefix = "(?i)" if options.get("ignorecase", False) else ""
-    return Occurrence(
-        compile_pattern(f"{prefix}(?:{options.get('token', '')})"),
-        max=options.get("max", 0),
-        min=options.get("min", 0),
-    )
+@dataclass(frozen=True, slots=True)
+class OccurrenceOptions:
+    """Vale's keys."""
+
+    token: str = ""
+    max: int = 0
+    min: int = 0
+    ignorecase: bool = False
+
+    def build(self) -> Occurrence:
+        """Compile the token, case-blind if ``ignorecase``."""
+        prefix = "(?i)" if self.ignorecase else ""
+        return Occurrence(compile_pattern(f"{prefix}(?:{self.token})"), self.max, self.min)
 
 
-KIND = CheckKind(
-    options={"token": string, "max": integer, "min": integer, "ignorecase": boolean},
-    build=build,
-)
+KIND = CheckKind(OccurrenceOptions)

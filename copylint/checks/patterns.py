@@ -10,7 +10,7 @@ rule and file (``copylint.budget``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -109,7 +109,7 @@ def without_capture_groups(pattern: str) -> str:
     return _CAPTURE_GROUP.sub(r"\1(?:", pattern)
 
 
-def exceptions_pattern(exceptions: list[str], ignore_case: bool) -> RulePattern | None:
+def exceptions_pattern(exceptions: Sequence[str], ignore_case: bool) -> RulePattern | None:
     """Compile a rule's exceptions, longest first, to be matched against a whole match."""
     if not exceptions:
         return None

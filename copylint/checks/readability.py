@@ -11,12 +11,11 @@ is the score, then the limit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from copylint.checks.base import CheckContext, CheckKind, Match, integer, number, string_list
+from copylint.checks.base import CheckContext, CheckKind, Match, string_list
 from copylint.documents import Document
 from copylint.syllables import forget_word_lists, textstat, textstat_for
 from copylint.words import count_words
@@ -71,7 +70,7 @@ def _metric(stats: Any, name: str) -> Callable[[str], float]:
     return function
 
 
-def _metric_names(value: Any) -> list[str]:
+def _metric_names(value: Any) -> tuple[str, ...]:
     names = string_list(value)
     unknown = [name for name in names if name not in _TEXTSTAT_NAMES]
     if unknown:
@@ -79,22 +78,20 @@ def _metric_names(value: Any) -> list[str]:
     return names
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Readability:
-    """Read the metrics and limits; with neither ``grade`` nor ``min_ease`` nothing is checked."""
-    return Readability(
-        metrics=tuple(options.get("metrics", ["Flesch-Kincaid"])),
-        grade=options.get("grade"),
-        min_ease=options.get("min_ease"),
-        min_words=options.get("min_words", 150),
+@dataclass(frozen=True, slots=True)
+class ReadabilityOptions:
+    """The metrics and limits; with neither ``grade`` nor ``min_ease`` nothing is checked."""
+
+    metrics: tuple[str, ...] = field(
+        default=("Flesch-Kincaid",), metadata={"validate": _metric_names}
     )
+    grade: float | None = None
+    min_ease: float | None = None
+    min_words: int = 150
+
+    def build(self) -> Readability:
+        """Make the check."""
+        return Readability(self.metrics, self.grade, self.min_ease, self.min_words)
 
 
-KIND = CheckKind(
-    options={
-        "metrics": _metric_names,
-        "grade": number,
-        "min_ease": number,
-        "min_words": integer,
-    },
-    build=build,
-)
+KIND = CheckKind(ReadabilityOptions, scoped=False)

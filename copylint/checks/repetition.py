@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from copylint.checks.base import CheckKind, Match, boolean, integer, string_list
+from copylint.checks.base import CheckKind, Match
 from copylint.checks.patterns import RulePattern, compile_pattern, exceptions_pattern, is_exception
 from copylint.sentences import split_sentences
 
@@ -45,27 +43,27 @@ class Repetition:
         return bool(word) and (not self.alpha or word.isalpha())
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Repetition:
-    """Compile the tokens into one group, case-blind if ``ignorecase``."""
-    ignore_case = bool(options.get("ignorecase", False))
-    prefix = "(?i)" if ignore_case else ""
-    return Repetition(
-        pattern=compile_pattern(prefix + "(" + "|".join(options.get("tokens", [])) + ")"),
-        max=options.get("max", 0),
-        ignore_case=ignore_case,
-        alpha=bool(options.get("alpha", False)),
-        exceptions=exceptions_pattern(options.get("exceptions", []), ignore_case),
-    )
+@dataclass(frozen=True, slots=True)
+class RepetitionOptions:
+    """Vale's keys; ``vocab`` has no effect yet."""
+
+    tokens: tuple[str, ...] = ()
+    max: int = 0
+    ignorecase: bool = False
+    alpha: bool = False
+    exceptions: tuple[str, ...] = ()
+    vocab: bool = True
+
+    def build(self) -> Repetition:
+        """Compile the tokens into one group, case-blind if ``ignorecase``."""
+        prefix = "(?i)" if self.ignorecase else ""
+        return Repetition(
+            pattern=compile_pattern(prefix + "(" + "|".join(self.tokens) + ")"),
+            max=self.max,
+            ignore_case=self.ignorecase,
+            alpha=self.alpha,
+            exceptions=exceptions_pattern(self.exceptions, self.ignorecase),
+        )
 
 
-KIND = CheckKind(
-    options={
-        "tokens": string_list,
-        "max": integer,
-        "ignorecase": boolean,
-        "alpha": boolean,
-        "exceptions": string_list,
-        "vocab": boolean,
-    },
-    build=build,
-)
+KIND = CheckKind(RepetitionOptions)

@@ -15,27 +15,18 @@ repeats it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Final, Literal
 
-from copylint.checks.base import (
-    TOLERANCE_OPTIONS,
-    CheckKind,
-    Unit,
-    choice,
-    integer,
-    string_list,
-    tolerance,
-)
+from copylint.checks.base import CheckKind, ToleranceOptions, Unit
 from copylint.checks.patterns import RulePattern, compile_pattern
 from copylint.documents import Document, find_headline
 from copylint.fingerprints import Fingerprint, fingerprint
 from copylint.repeats import Repeat, Tolerance, find_repeats
 
-PARAGRAPH = "paragraph"
-HEADLINE = "headline"
+PARAGRAPH: Final = "paragraph"
+HEADLINE: Final = "headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,24 +84,25 @@ def _standing(found: list[Repeat], owners: Sequence[int], stories: int) -> set[i
     return {unit for unit in group if len(members[root(unit)]) >= stories}
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], _folder: Path) -> Reuse:
-    """Read the unit, the word minimum, the tolerance and the allow-list."""
-    return Reuse(
-        unit=options.get("unit", PARAGRAPH),
-        min_words=options.get("min_words", 8),
-        tolerance=tolerance(options),
-        allow=tuple(compile_pattern(pattern) for pattern in options.get("allow", [])),
-        standing_stories=options.get("standing_stories", 3),
-    )
+@dataclass(frozen=True, slots=True)
+class ReuseOptions(ToleranceOptions):
+    """The unit compared, the fewest words it needs, how far a copy may differ, the
+    texts never compared, and how many stories make a text standing copy."""
+
+    unit: Literal["paragraph", "headline"] = PARAGRAPH
+    min_words: int = 8
+    allow: tuple[str, ...] = ()
+    standing_stories: int = 3
+
+    def build(self) -> Reuse:
+        """Make the check, its allow-list compiled."""
+        return Reuse(
+            unit=self.unit,
+            min_words=self.min_words,
+            tolerance=self.tolerance,
+            allow=tuple(compile_pattern(pattern) for pattern in self.allow),
+            standing_stories=self.standing_stories,
+        )
 
 
-KIND = CheckKind(
-    options={
-        "unit": choice(PARAGRAPH, HEADLINE),
-        "min_words": integer,
-        **TOLERANCE_OPTIONS,
-        "allow": string_list,
-        "standing_stories": integer,
-    },
-    build=build,
-)
+KIND = CheckKind(ReuseOptions, scoped=False)

@@ -19,16 +19,15 @@ corrections (a title the person did not yet hold, an appositive) are suggestions
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import regex
 
 from copylint.cache import Cache
-from copylint.checks.base import CheckContext, CheckKind, FixKind, Match, string, string_list
+from copylint.checks.base import CheckContext, CheckKind, FixKind, Match
 from copylint.checks.stale_appositive import appositive_verdict
 from copylint.checks.stale_context import inside, past_sentences, quoted_spans
 from copylint.checks.stale_names import NameAt, NameFinder
@@ -147,16 +146,17 @@ class Stale:
                 yield Match(start, end, (verdict.explanation,), (verdict.suggestion,), fix)
 
 
-def build(options: Mapping[str, Any], _rule: Mapping[str, Any], folder: Path) -> Stale:
-    """Resolve the knowledge-base files and the title grammar against the rule's folder.
+@dataclass(frozen=True, slots=True)
+class StaleOptions:
+    """The knowledge-base files (later ones win over earlier ones, see
+    ``copylint.knowledge``) and the title grammar, from the rule's folder."""
 
-    Later knowledge-base files win over earlier ones (``copylint.knowledge``).
-    """
-    files = options.get("knowledge_base", ["data/officeholders.yaml"])
-    return Stale(
-        tuple(folder / name for name in files),
-        folder / options.get("titles", "data/titles.yaml"),
-    )
+    knowledge_base: tuple[Path, ...] = (Path("data/officeholders.yaml"),)
+    titles: Path = Path("data/titles.yaml")
+
+    def build(self) -> Stale:
+        """Make the check."""
+        return Stale(self.knowledge_base, self.titles)
 
 
-KIND = CheckKind(options={"knowledge_base": string_list, "titles": string}, build=build)
+KIND = CheckKind(StaleOptions, scoped=False)

@@ -6,14 +6,13 @@ it; with any other action the replacement is only suggested.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from copylint.checks.base import CheckKind, FixKind, Match, boolean, string, string_list, string_map
+from copylint.checks.base import CheckKind, FixKind, Match, action
 from copylint.checks.patterns import (
     RulePattern,
     compile_pattern,
@@ -70,26 +69,42 @@ def _as_sentence(choices: tuple[str, ...]) -> str:
     return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
 
 
-def build(options: Mapping[str, Any], rule: Mapping[str, Any], _folder: Path) -> Substitution:
-    """Make one alternation of the swap keys, longest first, each in its own group."""
-    swap = options.get("swap", {})
-    keys = sorted(swap, key=len, reverse=True)
-    alternatives = [f"({without_capture_groups(key)})" for key in keys]
-    ignore_case = bool(options.get("ignorecase", False))
-    pattern = word_pattern(alternatives, ignore_case, bool(options.get("nonword", False)))
-    return Substitution(
-        pattern=compile_pattern(pattern),
-        replacements=tuple(swap[key] for key in keys),
-        exceptions=exceptions_pattern(options.get("exceptions", []), ignore_case),
-        quote_replacements=_replaces(rule),
-        fixable=_action_name(rule) == "replace",
-        capitalize=bool(options.get("capitalize", False)),
-    )
+@dataclass(frozen=True, slots=True)
+class SubstitutionOptions:
+    """Vale's keys, and the rule's ``action``; ``vocab`` and ``pos`` have no effect yet."""
+
+    swap: dict[str, str] = field(default_factory=dict)
+    exceptions: tuple[str, ...] = ()
+    ignorecase: bool = False
+    nonword: bool = False
+    capitalize: bool = False
+    vocab: bool = True
+    pos: str = ""
+    action: dict[str, Any] = field(default_factory=dict, metadata={"validate": action})
+
+    @property
+    def replaces(self) -> bool:
+        """Whether the action is Vale's plain ``replace``: the replacement is quoted."""
+        return self.action.get("name") == "replace" and not self.action.get("params")
+
+    def build(self) -> Substitution:
+        """Make one alternation of the swap keys, longest first, each in its own group."""
+        keys = sorted(self.swap, key=len, reverse=True)
+        alternatives = [f"({without_capture_groups(key)})" for key in keys]
+        pattern = word_pattern(alternatives, self.ignorecase, self.nonword)
+        return Substitution(
+            pattern=compile_pattern(pattern),
+            replacements=tuple(self.swap[key] for key in keys),
+            exceptions=exceptions_pattern(self.exceptions, self.ignorecase),
+            quote_replacements=self.replaces,
+            fixable=self.action.get("name") == "replace",
+            capitalize=self.capitalize,
+        )
 
 
-def adapt_message(message: str, rule: Mapping[str, Any]) -> str:
+def adapt_message(message: str, options: SubstitutionOptions) -> str:
     """Unquote the first of two quoted ``%s``: the replacement is quoted already (Vale)."""
-    if not _replaces(rule):
+    if not options.replaces:
         return message
     for quoted in ("'%s'", '"%s"'):
         if message.count(quoted) == 2:
@@ -97,26 +112,4 @@ def adapt_message(message: str, rule: Mapping[str, Any]) -> str:
     return message
 
 
-def _action_name(rule: Mapping[str, Any]) -> str:
-    action = rule.get("action")
-    return str(action.get("name", "")) if isinstance(action, dict) else ""
-
-
-def _replaces(rule: Mapping[str, Any]) -> bool:
-    action = rule.get("action")
-    return isinstance(action, dict) and action.get("name") == "replace" and not action.get("params")
-
-
-KIND = CheckKind(
-    options={
-        "swap": string_map,
-        "exceptions": string_list,
-        "ignorecase": boolean,
-        "nonword": boolean,
-        "capitalize": boolean,
-        "vocab": boolean,
-        "pos": string,
-    },
-    build=build,
-    adapt_message=adapt_message,
-)
+KIND = CheckKind(SubstitutionOptions, adapt_message=adapt_message)
