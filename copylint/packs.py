@@ -32,12 +32,8 @@ def available_packs(styles_path: Sequence[Path]) -> dict[str, Path]:
 
 
 VALE_STYLE = "Vale"
-_VALE_STYLE_SKIPPED = SkippedRule(
-    VALE_STYLE,
-    Path(VALE_STYLE),
-    "Vale's built-in style (Vale.Spelling, Vale.Terms, Vale.Avoid, Vale.Repetition) "
-    "is not in copylint yet",
-)
+"""Vale's built-in style (``rules/Vale``): it runs in a Vale project that names it, and
+is left out of the built-in packs a run without a config uses."""
 
 
 def load_rules(
@@ -81,14 +77,15 @@ def _configured_styles(config: Config) -> list[Style]:
         config.packs
         if config.packs is not None
         else tuple(
-            sorted(folder.name for folder in builtin_styles_dir().iterdir() if folder.is_dir())
+            sorted(
+                folder.name
+                for folder in builtin_styles_dir().iterdir()
+                if folder.is_dir() and folder.name != VALE_STYLE
+            )
         )
     )
     styles: list[Style] = []
     for pack in wanted:
-        if pack == VALE_STYLE and pack not in packs:
-            styles.append(Style((), (_VALE_STYLE_SKIPPED,)))
-            continue
         if pack not in packs:
             where = config.source or "packs"
             key = "BasedOnStyles" if config.selection is not None else "packs"

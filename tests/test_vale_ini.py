@@ -131,14 +131,18 @@ def test_an_unsupported_rule_is_skipped_with_one_warning_and_its_style_runs(
     assert "a.md:1:5: warning[Alpha.Token] 'XXX' left in text" in captured.out
     assert captured.err.splitlines() == [
         "copylint: warning: 2 rule(s) skipped, of kinds copylint does not run yet: "
-        "Alpha.Spelling, Vale (--list-rules says why)"
+        "Alpha.Spelling, Vale.Spelling (--list-rules says why)"
     ]
     assert main(["--list-rules"]) == 0
-    listed = capsys.readouterr().out.splitlines()
-    assert " ".join(listed[1].split()) == (
-        "Alpha.Spelling skipped extends: 'spelling' is a Vale check copylint does not run yet"
-    )
-    assert " ".join(listed[2].split()).startswith("Vale skipped Vale's built-in style")
+    listed = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    reason = "skipped extends: 'spelling' is a Vale check copylint does not run yet"
+    assert [line.split()[0] for line in listed] == [
+        "Alpha.Token",
+        "Vale.Repetition",
+        "Alpha.Spelling",
+        "Vale.Spelling",
+    ]
+    assert listed[2:] == [f"Alpha.Spelling {reason}", f"Vale.Spelling {reason}"]
 
 
 def test_options_not_applied_yet_are_warned_about(
