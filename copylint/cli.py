@@ -29,6 +29,7 @@ from copylint.packs import configured_rules, load_rules, rule_names, skipped_rul
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule, SkippedRule
 from copylint.runner import RunResult, lint_drafts
+from copylint.selection import Section
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -94,6 +95,17 @@ def build_parser() -> OneLineParser:
         "--ext",
         metavar=".EXT",
         help="parse named files and standard input as this extension (.txt, .md, .html)",
+    )
+    parser.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="lint only the files whose path matches this Vale glob ('!' negates it)",
+    )
+    parser.add_argument(
+        "--no-exit",
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings are at the failing level (errors still exit 2)",
     )
     parser.add_argument(
         "--as-of",
@@ -191,7 +203,8 @@ def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: 
     warnings = [*config.warnings, *_skipped_warning(config), *result.warnings]
     _print_errors([f"warning: {warning}" for warning in warnings])
     _print_errors(result.errors)
-    return _exit_code(shown, result.errors, fail_on)
+    code = _exit_code(shown, result.errors, fail_on)
+    return EXIT_CLEAN if args.no_exit and code == EXIT_FINDINGS else code
 
 
 def entry_point() -> None:
@@ -245,8 +258,17 @@ def _inputs(
         return [dataclasses.replace(draft, max_bytes=config.max_file_size)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
-    drafts = list(find_drafts(paths, config, forced))
+    drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
     return [*drafts, *find_archive(config, drafts)], run
+
+
+def _globbed(draft: Draft | CopylintError, pattern: str | None) -> bool:
+    """Tell whether ``--glob`` keeps a draft (an error is always reported)."""
+    return (
+        pattern is None
+        or isinstance(draft, CopylintError)
+        or Section(pattern).matches(draft.display_path.replace(os.sep, "/"))
+    )
 
 
 def _fix(

@@ -239,3 +239,28 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout == f"copylint {__version__}\n"
+
+
+def test_glob_keeps_the_files_it_matches_and_negated_the_others(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (draft.parent / "notes").mkdir()
+    (draft.parent / "notes" / "a.md").write_text("The the notes.\n", encoding="utf-8")
+
+    def linted(*options: str) -> list[str]:
+        main(["--format", "json", *options, "."])
+        return sorted({d["path"] for d in json.loads(capsys.readouterr().out)})
+
+    assert linted() == ["draft.txt", "notes/a.md"]
+    assert linted("--glob", "*.md") == ["notes/a.md"]  # without **, * spans folders
+    assert linted("--glob", "!**/*.md") == ["draft.txt"]
+    assert linted("--glob", "*.{txt,html}") == ["draft.txt"]
+
+
+def test_no_exit_and_exit_zero_exit_0_on_findings_but_not_on_errors(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--no-exit", "draft.txt"]) == 0
+    assert main(["--exit-zero", "draft.txt"]) == 0
+    assert main(["--no-exit", "missing.txt"]) == 2
+    capsys.readouterr()
