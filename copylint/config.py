@@ -23,7 +23,13 @@ from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.linter import RunContext
 from copylint.selection import Selection
-from copylint.vale_ini import NOT_APPLIED, VALE_CONFIG_NAMES, ValeProject, read_vale_project
+from copylint.vale_ini import (
+    NOT_APPLIED,
+    VALE_CONFIG_NAMES,
+    ValeProject,
+    Vocabulary,
+    read_vale_project,
+)
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 OFF = "off"
@@ -65,6 +71,7 @@ class Config:
     archive: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     selection: Selection | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     warnings: tuple[str, ...] = ()
 
     def run_context(
@@ -181,6 +188,7 @@ def _with_vale(config: Config, vale: ValeProject, own_min_level: bool) -> Config
         rule_levels={**vale.rule_levels, **config.rule_levels},
         min_level=config.min_level if own_min_level else vale.min_level,
         selection=selection,
+        vocabulary=vale.vocabulary,
         warnings=tuple(warnings),
     )
 

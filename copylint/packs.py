@@ -6,11 +6,13 @@ import dataclasses
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from copylint.config import Config
 from copylint.errors import CopylintError
-from copylint.rules import Rule, SkippedRule, Style, load_style
+from copylint.rules import Rule, SkippedRule, Style, build_rule, load_style
 from copylint.suppressions import DIRECTIVE_RULES
+from copylint.vale_ini import Vocabulary
 
 
 def builtin_styles_dir() -> Path:
@@ -46,7 +48,8 @@ def load_rules(
     _check_names(rules, where, [name for name in config.rule_levels if name not in known])
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
-    configured = [_with_level(rule, config) for rule in rules]
+    accepted = config.vocabulary.accepted
+    configured = [_with_level(rule.accepting(accepted), config) for rule in rules]
     return [
         rule
         for rule in configured
@@ -86,12 +89,37 @@ def _configured_styles(config: Config) -> list[Style]:
     )
     styles: list[Style] = []
     for pack in wanted:
+        if pack == VALE_STYLE:
+            styles.append(_vocabulary_style(config.vocabulary))
         if pack not in packs:
             where = config.source or "packs"
             key = "BasedOnStyles" if config.selection is not None else "packs"
             raise CopylintError(f"{where}: {key}: no pack named '{pack}'{_looked_in(config)}")
         styles.append(_load_pack(packs[pack]))
     return styles
+
+
+def _vocabulary_style(vocabulary: Vocabulary) -> Style:
+    """Vale's ``Vale.Terms`` (an accepted phrase written in another case) and
+    ``Vale.Avoid`` (a rejected term), made from a project's Vocab as Vale makes them."""
+    source = vocabulary.files[0] if vocabulary.files else Path("Vocab")
+    phrases = {term.lower(): term for term in vocabulary.accepted if _is_phrase(term)}
+    rules = []
+    if phrases:
+        terms: dict[str, Any] = {"extends": "substitution", "level": "error"}
+        terms |= {"message": "Use '%s' instead of '%s'.", "ignorecase": True}
+        terms |= {"swap": phrases, "vocab": False}
+        rules.append(build_rule(terms, source, f"{VALE_STYLE}.Terms"))
+    if vocabulary.rejected:
+        avoid: dict[str, Any] = {"extends": "existence", "level": "error"}
+        avoid |= {"message": "Avoid using '%s'.", "tokens": list(vocabulary.rejected)}
+        rules.append(build_rule(avoid, source, f"{VALE_STYLE}.Avoid"))
+    return Style(tuple(rules))
+
+
+def _is_phrase(term: str) -> bool:
+    """Vale's ``IsPhrase``: letters, digits, spaces and hyphens only."""
+    return all(char.isalnum() or char in " -" for char in term)
 
 
 def _looked_in(config: Config) -> str:

@@ -6,8 +6,9 @@ Every problem is reported in one line naming the file and the key.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
@@ -86,6 +87,20 @@ class Rule:
     limit: int = 0
     action: Mapping[str, Any] = field(default_factory=dict)
     cases: tuple[RuleCase, ...] = ()
+    options: KindOptions | None = field(default=None, compare=False, repr=False)
+
+    def accepting(self, terms: Sequence[str]) -> Rule:
+        """Return the rule with a Vale Vocab's accepted ``terms`` among its exceptions,
+        when its kind reads Vocab (Vale's ``vocab`` key, true by default); each term
+        keeps its own case unless it starts with ``(?i)``, as in Vale."""
+        options: Any = self.options
+        if not terms or not getattr(options, "vocab", False):
+            return self
+        wrapped = tuple(
+            f"(?:{term})" if term.startswith("(?i)") else f"(?:(?-i){term})" for term in terms
+        )
+        accepting = dataclasses.replace(options, exceptions=(*options.exceptions, *wrapped))
+        return dataclasses.replace(self, options=accepting, check=accepting.build())
 
     @property
     def summary(self) -> str:
@@ -129,6 +144,14 @@ def load_style(folder: Path) -> Style:
             name = f"{folder.name}.{path.stem}"
             skipped.append(SkippedRule(name, path, unsupported.reason))
     return Style(tuple(rules), tuple(skipped))
+
+
+def build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
+    """Build a rule from a definition made in code (Vale's built-in ``Vale.Terms``)."""
+    try:
+        return _build_rule(definition, path, name)
+    except _KeyError as error:
+        raise CopylintError(f"{path}: {name}: {error.key}: {error.problem}") from None
 
 
 def load_rule(path: Path, style: str) -> Rule:
@@ -203,6 +226,7 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         limit=_validated("limit", integer, definition.get("limit", 0)),
         action=_validated("action", action, definition.get("action", {})),
         cases=_validated("tests", _cases, definition.get("tests", [])),
+        options=options,
     )
 
 

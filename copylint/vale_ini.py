@@ -42,14 +42,25 @@ SYNTAX_KEYS = frozenset(
         "Lang",
     }
 )
-SUPPORTED_KEYS = frozenset({"StylesPath", "MinAlertLevel", "BasedOnStyles"})
+SUPPORTED_KEYS = frozenset({"StylesPath", "MinAlertLevel", "BasedOnStyles", "Vocab"})
 """The options copylint applies; the others are read, checked and reported as ignored."""
 NOT_APPLIED = {
     "Packages": "copylint never downloads packages (vale sync): install them under StylesPath",
 }
 """Why an option is not applied, where there is more to say than "not yet"."""
+VOCABULARIES = "config/vocabularies"
 _SPECIAL_SECTIONS = frozenset({"DEFAULT", "formats", "asciidoctor"})
 _SWITCH_VALUES = ("YES", "suggestion", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A project's Vocab: terms accepted as written (each a pattern, case-sensitive
+    unless it starts with ``(?i)``) and terms rejected, with the files they came from."""
+
+    accepted: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+    files: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,7 @@ class ValeProject:
     min_level: Level = Level.SUGGESTION
     formats: dict[str, str] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
 
 def read_vale_project(path: Path) -> ValeProject:
@@ -146,16 +158,52 @@ def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> Val
         for switches in (global_switches, *(section.switches for section in glob_sections))
         for rule in switches
     ]
+    styles_path = tuple(folder / entry for entry in core.get("StylesPath", [])[-1:])
     return ValeProject(
         path=path,
-        styles_path=tuple(folder / entry for entry in core.get("StylesPath", [])[-1:]),
+        styles_path=styles_path,
         styles=tuple(dict.fromkeys([*named, *switched])),
         selection=selection,
         rule_levels=levels,
         min_level=_min_level(path, core.get("MinAlertLevel", ["suggestion"])[-1]),
         formats={key: value for _number, key, value in sections.get("formats", [])},
         ignored=tuple(sorted(ignored)),
+        vocabulary=_vocabulary(path, _list(core.get("Vocab", [])), styles_path),
     )
+
+
+def _vocabulary(path: Path, names: tuple[str, ...], styles_path: tuple[Path, ...]) -> Vocabulary:
+    """Read each named vocabulary's ``accept.txt`` and ``reject.txt`` (one term a line;
+    ``# `` starts a comment) from ``config/vocabularies/NAME`` under the styles path."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    files: list[Path] = []
+    for name in names:
+        folder = next(
+            (
+                base / VOCABULARIES / name
+                for base in styles_path
+                if (base / VOCABULARIES / name).is_dir()
+            ),
+            None,
+        )
+        if folder is None:
+            raise CopylintError(f"{path}: Vocab: '{VOCABULARIES}/{name}' folder does not exist")
+        for kept, file_name in ((accepted, "accept.txt"), (rejected, "reject.txt")):
+            words = folder / file_name
+            if words.is_file():
+                kept.extend(_terms(words))
+                files.append(words)
+    return Vocabulary(tuple(accepted), tuple(rejected), tuple(files))
+
+
+def _terms(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopylintError(f"{path}: cannot read the vocabulary: {error}") from None
+    terms = (line.strip() for line in lines)
+    return [term for term in terms if term and not term.startswith("# ")]
 
 
 def _entries(entries: list[tuple[int, str, str]]) -> dict[str, list[str]]:

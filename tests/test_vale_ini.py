@@ -150,14 +150,15 @@ def test_options_not_applied_yet_are_warned_about(
 ) -> None:
     _vale_ini(
         project,
-        "StylesPath = styles\nVocab = House\nPackages = Google\n[*]\nBasedOnStyles = Alpha\n",
+        "StylesPath = styles\nIgnoredScopes = code\nPackages = Google\n"
+        "[*]\nBasedOnStyles = Alpha\n",
     )
     main(["a.md"])
     where = f"copylint: warning: {project / '.vale.ini'}"
     assert capsys.readouterr().err.splitlines() == [
+        f"{where}: IgnoredScopes: not applied by copylint yet",
         f"{where}: Packages: copylint never downloads packages (vale sync): install them "
         "under StylesPath",
-        f"{where}: Vocab: not applied by copylint yet",
     ]
 
 
@@ -205,3 +206,36 @@ def test_config_names_a_vale_ini_directly(
 )
 def test_section_globs_match_as_vale_matches(glob: str, path: str, matches: bool) -> None:
     assert Section(glob).matches(path) is matches
+
+
+def test_vocab_accepts_terms_in_every_vocab_rule_and_makes_vale_terms_and_avoid(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = project / "styles" / "config" / "vocabularies" / "House"
+    words.mkdir(parents=True)
+    (words / "accept.txt").write_text("# house terms\nXXX\nGitHub\n", encoding="utf-8")
+    (words / "reject.txt").write_text("Mac OS X\n", encoding="utf-8")
+    (project / "a.md").write_text(
+        "Fix XXX and xxx today.\n\nWe use Github on Mac OS X.\n", encoding="utf-8"
+    )
+    _vale_ini(project, "StylesPath = styles\nVocab = House\n[*]\nBasedOnStyles = Alpha, Vale\n")
+    # XXX (column 5) is accepted, so Alpha.Token is quiet; xxx and Github are accepted
+    # terms in another case (Vale.Terms), Mac OS X is rejected (Vale.Avoid)
+    assert _findings(capsys, "a.md") == [
+        "a.md:13:Vale.Terms:error",
+        "a.md:18:Vale.Avoid:error",
+        "a.md:8:Vale.Terms:error",
+    ]
+    main(["a.md"])
+    assert "Use 'GitHub' instead of 'Github'" in capsys.readouterr().out
+
+
+def test_a_vocab_that_is_not_there_is_an_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(project, "StylesPath = styles\nVocab = Missing\n[*]\nBasedOnStyles = Alpha\n")
+    assert main(["a.md"]) == 2
+    assert capsys.readouterr().err == (
+        f"copylint: {project / '.vale.ini'}: Vocab: 'config/vocabularies/Missing' folder does "
+        "not exist\n"
+    )
