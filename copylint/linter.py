@@ -18,6 +18,7 @@ from copylint.checks.base import (
     DocumentCheck,
     LineOf,
     Match,
+    ReadsInOrder,
     TextCheck,
 )
 from copylint.diagnostics import Diagnostic
@@ -218,8 +219,9 @@ def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:
 def _text_diagnostics(
     rule: Rule, check: TextCheck, segments: _Segments, placer: Placer
 ) -> Iterator[Diagnostic]:
+    finder = check.for_document() if isinstance(check, ReadsInOrder) else check
     for segment in segments.for_scope(rule.scope):
-        for match in check.find(segment.text):
+        for match in finder.find(segment.text):
             start, end = segment.to_source(match.start, match.end)
             yield placer.diagnostic(rule, start, end, match, segment.text[match.start : match.end])
 

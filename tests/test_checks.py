@@ -268,3 +268,47 @@ def test_limit_caps_findings_per_file(tmp_path: Path) -> None:
         """,
     )
     assert positions(rule, "vote vote vote\n") == [(1, 1), (1, 6)]
+
+
+def test_conditional_reports_a_use_no_earlier_or_same_block_definition_defines(
+    tmp_path: Path,
+) -> None:
+    rule = make_rule(
+        tmp_path,
+        r"""
+        extends: conditional
+        message: "'%s' has no definition."
+        first: '\b([A-Z]{3,5})\b'
+        second: '(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)'
+        exceptions: [NATO]
+        """,
+    )
+    text = (
+        "The WHO said so.\n\n"  # used before the file defines it
+        "The World Health Organization (WHO) met, and WHO agreed.\n\n"
+        "Later the WHO, NATO and the UNHCR spoke.\n"
+    )
+    found = lint(rule, text, "draft.md")
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (1, 5, "'WHO' has no definition."),
+        (5, 29, "'UNHCR' has no definition."),
+    ]
+
+
+def test_consistency_reports_each_block_once_both_spellings_are_in_the_file(
+    tmp_path: Path,
+) -> None:
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: consistency
+        message: "Inconsistent spelling of '%s'."
+        ignorecase: true
+        either: {colour: color, centre: center}
+        """,
+    )
+    text = "The colour of the centre.\n\nA new color, then Color again.\n\nNo pair here.\n"
+    found = lint(rule, text, "draft.md")
+    assert [(d.line, d.column, d.message) for d in found] == [
+        (3, 19, "Inconsistent spelling of 'Color'."),
+    ]

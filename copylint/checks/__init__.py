@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from copylint.checks import (
+    conditional,
+    consistency,
     duplicate,
     existence,
     headline,
@@ -22,6 +24,8 @@ REGISTRY: dict[str, CheckKind] = {
     "substitution": substitution.KIND,
     "occurrence": occurrence.KIND,
     "repetition": repetition.KIND,
+    "conditional": conditional.KIND,
+    "consistency": consistency.KIND,
     # copylint's newsroom kinds
     "duplicate": duplicate.KIND,
     "headline": headline.KIND,
@@ -31,12 +35,10 @@ REGISTRY: dict[str, CheckKind] = {
     "readability": readability.KIND,
 }
 
-# Vale's other kinds: rules that use them are refused with a clear error for now.
+# Vale's other kinds: their rules are skipped, with a warning, for now.
 VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
     {
         "capitalization",
-        "conditional",
-        "consistency",
         "metric",
         "script",
         "sequence",

@@ -75,6 +75,17 @@ class TextCheck(Protocol):
 
 
 @runtime_checkable
+class ReadsInOrder(Protocol):
+    """A text check that remembers what it found earlier in the same file (Vale's
+    ``conditional`` and ``consistency``): the linter asks it for a fresh reader of
+    each file and hands that reader the file's texts in order."""
+
+    def for_document(self) -> TextCheck:
+        """Return a reader of one file."""
+        ...
+
+
+@runtime_checkable
 class DocumentCheck(Protocol):
     """A check that looks at a whole document: duplicates, headlines, dates."""
 
