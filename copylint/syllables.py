@@ -58,6 +58,13 @@ def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
     return module
 
 
+def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:
+    """Count a word's syllables as the readability rules do (Pyphen's hyphenation
+    points plus one)."""
+    _load_patterns(cache)
+    return len(_hyphenation_dictionary(LANGUAGE)[word.lower()][0])
+
+
 @cache
 def _load_patterns(kept: Cache) -> None:
     """Hand Pyphen the patterns of textstat's language, American English, from the cache

@@ -312,3 +312,22 @@ def test_consistency_reports_each_block_once_both_spellings_are_in_the_file(
     assert [(d.line, d.column, d.message) for d in found] == [
         (3, 19, "Inconsistent spelling of 'Color'."),
     ]
+
+
+def test_metric_scores_the_prose_and_counts_blocks(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: metric
+        message: "Score %s"
+        formula: (words / sentences) + heading.h2 * 100 + math.sqrt(list)
+        condition: "> 100"
+        """,
+    )
+    text = (
+        "# Title\n\n## Part\n\nThe council met today. It voted to delay the budget again.\n\n"
+        "- The mayor was not there.\n"
+    )
+    # prose: 16 words in 3 sentences (the list item is prose too): 5.33 + 100 + sqrt(1)
+    assert [(d.line, d.column, d.message) for d in lint(rule, text)] == [(1, 1, "Score 106.33")]
+    assert lint(rule, "# Title\n\nNo second-level heading here.\n") == []

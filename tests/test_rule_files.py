@@ -30,6 +30,14 @@ BAD_RULES = {
         "extends: length\nmessage: hi\nunit: pages\nmax: 3\n",
         ": unit: must be one of words, sentences",
     ),
+    "metric formula not arithmetic": (
+        "extends: metric\nmessage: hi\nformula: __import__('os')\ncondition: '> 1'\n",
+        ": formula: unknown function in '__import__('os')'",
+    ),
+    "metric condition": (
+        "extends: metric\nmessage: hi\nformula: words\ncondition: 'big'\n",
+        ": condition: 'big' is not a comparison with a number, such as '> 8'",
+    ),
     "missing message": ("extends: existence\ntokens: [a]\n", ": message: missing"),
     "unknown key": (
         "extends: existence\nmessage: hi\ntokenz: [a]\n",

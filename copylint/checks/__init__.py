@@ -9,6 +9,7 @@ from copylint.checks import (
     existence,
     headline,
     length,
+    metric,
     occurrence,
     readability,
     repetition,
@@ -26,6 +27,7 @@ REGISTRY: dict[str, CheckKind] = {
     "repetition": repetition.KIND,
     "conditional": conditional.KIND,
     "consistency": consistency.KIND,
+    "metric": metric.KIND,
     # copylint's newsroom kinds
     "duplicate": duplicate.KIND,
     "headline": headline.KIND,
@@ -39,7 +41,6 @@ REGISTRY: dict[str, CheckKind] = {
 VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
     {
         "capitalization",
-        "metric",
         "script",
         "sequence",
         "spelling",
