@@ -23,13 +23,13 @@ from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.explain import explain
 from copylint.files import Draft, find_archive, find_drafts
+from copylint.globs import vale_glob_matches
 from copylint.linter import RunContext
 from copylint.oneline import OneLineParser, jobs_option, one_line
 from copylint.packs import configured_rules, load_rules, rule_names, skipped_rules
 from copylint.reporters import REPORTERS, ReportContext, statistics
 from copylint.rules import Rule, SkippedRule
 from copylint.runner import RunResult, lint_drafts
-from copylint.selection import Section
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -267,7 +267,7 @@ def _globbed(draft: Draft | CopylintError, pattern: str | None) -> bool:
     return (
         pattern is None
         or isinstance(draft, CopylintError)
-        or Section(pattern).matches(draft.display_path.replace(os.sep, "/"))
+        or vale_glob_matches(pattern, draft.display_path.replace(os.sep, "/"))
     )
 
 

@@ -6,18 +6,16 @@ rule switched on or off (``Style.Rule = YES``, ``NO`` or a level) in a matching
 section, else globally, runs or not whatever its style. This is Vale's own order
 (``internal/core/file.go``, ``internal/lint/lint.go``).
 
-Globs are Vale's: without ``**``, ``*`` matches any characters, slashes included, and
-``{a,b}`` either; with ``**``, ``*`` stays within one folder and ``**`` spans folders.
-A glob starting with ``!`` matches what the rest does not.
+Globs are Vale's (``copylint.globs``); one starting with ``!`` matches what the rest
+does not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 
-import regex
+from copylint.globs import vale_glob_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +29,7 @@ class Section:
 
     def matches(self, path: str) -> bool:
         """Tell whether the section applies to ``path`` (slash-separated)."""
-        negated = self.glob.startswith("!")
-        return bool(_vale_glob(self.glob.lstrip("!")).fullmatch(path)) != negated
+        return vale_glob_matches(self.glob, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,50 +62,3 @@ class RuleFilter:
     def __call__(self, name: str, style: str) -> bool:
         switched = self.switches.get(name)
         return style in self.styles if switched is None else switched
-
-
-@cache
-def _vale_glob(pattern: str) -> regex.Pattern[str]:
-    """Compile a Vale glob (gobwas/glob, or doublestar when it holds ``**``)."""
-    spans_folders = "**" not in pattern
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-            continue
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        if char == "*":
-            out.append(".*" if spans_folders else "[^/]*")
-        elif char == "?":
-            out.append("." if spans_folders else "[^/]")
-        elif char == "{" and (close := pattern.find("}", index)) > index:
-            choices = pattern[index + 1 : close].split(",")
-            out.append(
-                "(?:" + "|".join(_literal(choice, spans_folders) for choice in choices) + ")"
-            )
-            index = close + 1
-            continue
-        elif char == "[" and (close := pattern.find("]", index + 1)) > index:
-            body = pattern[index + 1 : close]
-            negate = body.startswith(("!", "^"))
-            out.append("[" + ("^" if negate else "") + regex.escape(body.lstrip("!^")) + "]")
-            index = close + 1
-            continue
-        else:
-            out.append(regex.escape(char))
-        index += 1
-    return regex.compile("".join(out), regex.S)
-
-
-def _literal(choice: str, spans_folders: bool) -> str:
-    """A choice of ``{a,b}``, its own ``*`` and ``?`` still wildcards."""
-    star, one = (".*", ".") if spans_folders else ("[^/]*", "[^/]")
-    return "".join(
-        star if char == "*" else one if char == "?" else regex.escape(char) for char in choice
-    )
