@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -22,16 +22,14 @@ from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError, read_yaml_file
 from copylint.linter import RunContext
-from copylint.selection import Selection
-from copylint.vale_ini import (
-    NOT_APPLIED,
-    VALE_CONFIG_NAMES,
-    ValeProject,
-    Vocabulary,
-    read_vale_project,
-)
+
+if TYPE_CHECKING:  # read only for a Vale project (copylint.vale_ini)
+    from copylint.selection import Selection
+    from copylint.vale_ini import ValeProject, Vocabulary
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
+VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
+"""The names Vale looks for, in its order."""
 OFF = "off"
 DEFAULT_MAX_FILE_SIZE = 20_000_000
 _SIZE = regex.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>B|kB|KB|MB|GB)?", regex.I)
@@ -71,7 +69,7 @@ class Config:
     archive: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     selection: Selection | None = None
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    vocabulary: Vocabulary | None = None
     warnings: tuple[str, ...] = ()
 
     def run_context(
@@ -107,13 +105,19 @@ def load_config(path: Path | None) -> Config:
     if not path.is_file():
         raise CopylintError(f"{path}: config file not found")
     if path.name in VALE_CONFIG_NAMES or path.suffix == ".ini":
-        return _parse(path, {}, read_vale_project(path))
+        return _parse(path, {}, _read_vale(path))
     if path.name == "pyproject.toml":
         data = _read_pyproject(path).get("tool", {}).get("copylint", {})
     else:
         data = _read_yaml(path)
     vale = _vale_config_in(path.parent)
-    return _parse(path, data, None if vale is None else read_vale_project(vale))
+    return _parse(path, data, None if vale is None else _read_vale(vale))
+
+
+def _read_vale(path: Path) -> ValeProject:
+    from copylint.vale_ini import read_vale_project
+
+    return read_vale_project(path)
 
 
 def _vale_config_in(folder: Path) -> Path | None:
@@ -177,10 +181,6 @@ def _with_vale(config: Config, vale: ValeProject, own_min_level: bool) -> Config
     selection = vale.selection
     if added:
         selection = replace(selection, styles=(*selection.styles, *added))
-    warnings = [
-        f"{vale.path}: {key}: {NOT_APPLIED.get(key, 'not applied by copylint yet')}"
-        for key in vale.ignored
-    ]
     return replace(
         config,
         packs=tuple(dict.fromkeys([*vale.styles, *added])),
@@ -189,7 +189,7 @@ def _with_vale(config: Config, vale: ValeProject, own_min_level: bool) -> Config
         min_level=config.min_level if own_min_level else vale.min_level,
         selection=selection,
         vocabulary=vale.vocabulary,
-        warnings=tuple(warnings),
+        warnings=vale.warnings,
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from copylint.budget import time_budget
 from copylint.cache import NO_CACHE, Cache
@@ -27,8 +27,10 @@ from copylint.fixes import safe_edit
 from copylint.messages import format_message
 from copylint.rules import Rule
 from copylint.scopes import Scope
-from copylint.selection import Selection
 from copylint.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from copylint.selection import Selection
 
 T = TypeVar("T")
 

@@ -6,13 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copylint.config import Config
 from copylint.errors import CopylintError
 from copylint.rules import Rule, SkippedRule, Style, build_rule, load_style
 from copylint.suppressions import DIRECTIVE_RULES
-from copylint.vale_ini import Vocabulary
 
 
 def builtin_styles_dir() -> Path:
@@ -33,6 +32,9 @@ def available_packs(styles_path: Sequence[Path]) -> dict[str, Path]:
     return packs
 
 
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
+
 VALE_STYLE = "Vale"
 """Vale's built-in style (``rules/Vale``): it runs in a Vale project that names it, and
 is left out of the built-in packs a run without a config uses."""
@@ -48,7 +50,7 @@ def load_rules(
     _check_names(rules, where, [name for name in config.rule_levels if name not in known])
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
-    accepted = config.vocabulary.accepted
+    accepted = config.vocabulary.accepted if config.vocabulary else ()
     configured = [_with_level(rule.accepting(accepted), config) for rule in rules]
     return [
         rule
@@ -89,7 +91,7 @@ def _configured_styles(config: Config) -> list[Style]:
     )
     styles: list[Style] = []
     for pack in wanted:
-        if pack == VALE_STYLE:
+        if pack == VALE_STYLE and config.vocabulary is not None:
             styles.append(_vocabulary_style(config.vocabulary))
         if pack not in packs:
             where = config.source or "packs"

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 import regex
 import yaml
 
-from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED
+from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, kind_named
 from copylint.checks.base import (
     Check,
     CheckKind,
@@ -280,7 +280,7 @@ def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
         raise _Unsupported(f"extends: '{extends}' is a Vale check copylint does not run yet")
     if extends not in REGISTRY:
         raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
-    kind = REGISTRY[extends]
+    kind = kind_named(extends)
     own = {option.name for option in fields(kind.options)}
     unknown = sorted(set(definition) - COMMON_KEYS - own)
     if unknown:

@@ -17,7 +17,6 @@ from copylint.diagnostics import Level
 from copylint.errors import CopylintError
 from copylint.selection import Section, Selection
 
-VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 CORE_KEYS = frozenset(
     {
         "StylesPath",
@@ -77,6 +76,14 @@ class ValeProject:
     formats: dict[str, str] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """One line for each option copylint reads and does not apply."""
+        return tuple(
+            f"{self.path}: {key}: {NOT_APPLIED.get(key, 'not applied by copylint yet')}"
+            for key in self.ignored
+        )
 
 
 def read_vale_project(path: Path) -> ValeProject:
