@@ -4,7 +4,8 @@ A scope is a list of alternatives; an alternative is terms joined by ``&``; a te
 is a name, optionally negated with ``~``. A name like ``heading.h1`` matches a block
 that has every dot-separated part among its tags. An alternative with only negated
 terms applies to all prose (``text``). ``sentence`` splits the matching blocks into
-sentences and ``raw`` is the whole source, markup and all.
+sentences, headings left out unless a term names them (a heading is no sentence, as in
+Vale), and ``raw`` is the whole source, markup and all.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _NAME = regex.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 RAW = "raw"
 SENTENCE = "sentence"
 TEXT = "text"
+HEADING = "heading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,8 @@ def _alternative(names: list[str]) -> Alternative:
         terms.append(Term(frozenset(bare.split(".")), negated))
     if all(term.negated for term in terms):
         terms.append(Term(frozenset({TEXT}), negated=False))
+    if sentences and not any(HEADING in term.parts and not term.negated for term in terms):
+        terms.append(Term(frozenset({HEADING}), negated=True))  # a heading is no sentence
     return Alternative(tuple(terms), sentences)
 
 

@@ -331,3 +331,41 @@ def test_metric_scores_the_prose_and_counts_blocks(tmp_path: Path) -> None:
     # prose: 16 words in 3 sentences (the list item is prose too): 5.33 + 100 + sqrt(1)
     assert [(d.line, d.column, d.message) for d in lint(rule, text)] == [(1, 1, "Score 106.33")]
     assert lint(rule, "# Title\n\nNo second-level heading here.\n") == []
+
+
+def test_conditional_with_no_group_in_second_checks_presence(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        r"""
+        extends: conditional
+        message: "A 'Section' requires a 'Summary:' line."
+        scope: raw
+        first: '\bSection\b'
+        second: 'Summary:'
+        """,
+    )
+    assert lint(rule, "# Section\n\nSummary: this is present.\n") == []
+    assert [(d.line, d.column) for d in lint(rule, "# Section\n\nNo summary.\n")] == [(1, 3)]
+
+
+def test_sentence_scope_leaves_headings_out_unless_named(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: existence
+        message: "'%s'"
+        scope: sentence
+        raw: ['^.*$']
+        """,
+    )
+    text = "# Council meets\n\nThe council met. It voted.\n"
+    assert [(d.line, d.column, d.message) for d in lint(rule, text)] == [
+        (3, 1, "'The council met.'"),
+        (3, 18, "'It voted.'"),
+    ]
+    heading_rule = make_rule(
+        tmp_path,
+        "extends: existence\nmessage: \"'%s'\"\nscope: sentence & heading\nraw: ['^.*$']\n",
+        "Heading",
+    )
+    assert [(d.line, d.message) for d in lint(heading_rule, text)] == [(1, "'Council meets'")]

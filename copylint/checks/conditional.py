@@ -3,7 +3,9 @@
 Vale's acronym rule is the model: ``first`` finds a use ("WHO"), ``second`` a
 definition, whose groups are what it defines ("World Health Organization (WHO)"). A
 use is reported unless the same block, or one before it in the file, defines it, or
-it is one of the ``exceptions`` (or, with ``vocab``, a Vocab term). ``%s`` is the use.
+it is one of the ``exceptions`` (or, with ``vocab``, a Vocab term). A ``second`` with
+no group is a presence check: once it matches, no use is reported (Vale #1048).
+``%s`` is the use.
 """
 
 from __future__ import annotations
@@ -36,14 +38,20 @@ class Conditional:
         return self.for_document().find(text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Reading:
+    """What one file has defined so far (its state changes as the file is read)."""
+
     rule: Conditional
     defined: set[str] = field(default_factory=set)
+    present: bool = False
 
     def find(self, text: str) -> Iterator[Match]:
         for definition in self.rule.second.finditer(text):
             self.defined.update(group for group in definition.groups() if group)
+            self.present = self.present or not definition.groups()
+        if self.present:
+            return
         for use in self.rule.first.finditer(text):
             word = use.group()
             if word not in self.defined and not is_exception(self.rule.exceptions, word):
