@@ -258,8 +258,19 @@ def _inputs(
         return [dataclasses.replace(draft, max_bytes=config.max_file_size)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
+    if _text_argument(paths, config) and not (args.fix or args.diff):
+        display = f"stdin.{(args.ext or '.txt').lstrip('.')}"
+        fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
+        return [Draft(display, fmt, data=paths[0].encode("utf-8"))], run
     drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
     return [*drafts, *find_archive(config, drafts)], run
+
+
+def _text_argument(paths: Sequence[str], config: Config) -> bool:
+    """Tell whether the command line's one argument is text to lint, as Vale reads it:
+    only in a Vale project, and only when no file or folder has that name (elsewhere a
+    name that is not there is an error: a typo must not pass as clean text)."""
+    return config.selection is not None and len(paths) == 1 and not os.path.lexists(paths[0])
 
 
 def _globbed(draft: Draft | CopylintError, pattern: str | None) -> bool:

@@ -239,3 +239,13 @@ def test_a_vocab_that_is_not_there_is_an_error(
         f"copylint: {project / '.vale.ini'}: Vocab: 'config/vocabularies/Missing' folder does "
         "not exist\n"
     )
+
+
+def test_in_a_vale_project_a_lone_argument_naming_no_file_is_linted_as_text(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha\n")
+    assert _findings(capsys, "Fix XXX now") == ["stdin.txt:5:Alpha.Token:warning"]
+    (project / ".vale.ini").unlink()
+    assert main(["Fix XXX now"]) == 2  # outside a Vale project: a missing file
+    assert "Fix XXX now: " in capsys.readouterr().err
