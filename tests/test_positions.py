@@ -49,7 +49,7 @@ MARKDOWN_CASES = {
     "cr only": ("Intro.\r\rSteve Witkoff\r", [(3, 7)]),
     "unicode before": ("Zoë’s café — Witkoff\n", [(1, 14)]),
     "autolink skipped": ("<https://example.com/Witkoff> and Witkoff\n", [(1, 35)]),
-    "image skipped": ("![Witkoff](w.png) Witkoff\n", [(1, 19)]),
+    "image alt text read, its target not": ("![Witkoff](Witkoff.png) Witkoff\n", [(1, 3), (1, 25)]),
 }
 
 

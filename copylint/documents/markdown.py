@@ -220,8 +220,15 @@ class _InlineMapper:
         self._skip_link_target()
 
     def _on_image(self, token: Token, builder: TextBuilder) -> None:
+        """An image's alt text is read where it stands, as Vale reads it."""
         opening = self._find("![")
-        closing = self.source.find("]", opening + 2 + len(token.content))
+        alt = opening + 2
+        if token.content and not self.skip_depth:
+            if self.source.startswith(token.content, alt):
+                builder.add(token.content, alt)
+            else:
+                builder.add_mapped(token.content, alt)
+        closing = self.source.find("]", alt + len(token.content))
         self.cursor = opening + 2 if closing < 0 else closing
         self._skip_link_target()
 
