@@ -145,3 +145,12 @@ def test_a_decoded_front_matter_title_points_at_its_source(title: str) -> None:
     source_start, source_end = block.source_map.span_to_source(start, start + len("stated"))
     assert source[source_start:source_end] == "stated"
     assert block.source_map.to_source(0) == source.index(block.text[:3])
+
+
+def test_markdown_display_math_is_not_prose() -> None:
+    source = "Real FOOBAR here.\n\n$$\ny = FOOBAR + x\n$$\n\nA price of $5 and $6 is prose.\n"
+    document = parse_document("d.md", source, Format.MARKDOWN)
+    assert [block.text for block in document.blocks] == [
+        "Real FOOBAR here.",
+        "A price of $5 and $6 is prose.",
+    ]

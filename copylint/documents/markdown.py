@@ -60,6 +60,10 @@ class TooDeep(ValueError):
         self.line = line
 
 
+_DISPLAY_MATH = regex.compile(r"\s*\$\$.*\$\$\s*", regex.S)
+"""A paragraph that is display math (``$$ ... $$``): not prose, skipped as code is."""
+
+
 def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
     """Split the Markdown in ``source`` (from ``body_start`` on) into blocks; raises
     ``TooDeep`` rather than drop what is nested too deep."""
@@ -105,6 +109,8 @@ class _Walker:
                 self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
             elif token.type == "html_block" and token.map:
                 yield from self._html_block(token.map)
+            elif token.type == "inline" and token.map and _DISPLAY_MATH.fullmatch(token.content):
+                self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
             elif token.type == "inline" and token.map:
                 block = self._inline_block(token, heading_level)
                 if block is not None:
