@@ -97,6 +97,11 @@ def build_parser() -> OneLineParser:
         help="parse named files and standard input as this extension (.txt, .md, .html)",
     )
     parser.add_argument(
+        "--ignore-syntax",
+        action="store_true",
+        help="read every file as plain text, its markup included (Vale's flag)",
+    )
+    parser.add_argument(
         "--glob",
         metavar="PATTERN",
         help="lint only the files whose path matches this Vale glob ('!' negates it)",
@@ -263,7 +268,15 @@ def _inputs(
         fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
         return [Draft(display, fmt, data=paths[0].encode("utf-8"))], run
     drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
+    if args.ignore_syntax:
+        drafts = [_as_plain_text(draft) for draft in drafts]
     return [*drafts, *find_archive(config, drafts)], run
+
+
+def _as_plain_text(draft: Draft | CopylintError) -> Draft | CopylintError:
+    if isinstance(draft, CopylintError):
+        return draft
+    return dataclasses.replace(draft, format=Format.TEXT)
 
 
 def _text_argument(paths: Sequence[str], config: Config) -> bool:

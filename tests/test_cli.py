@@ -264,3 +264,13 @@ def test_no_exit_and_exit_zero_exit_0_on_findings_but_not_on_errors(
     assert main(["--exit-zero", "draft.txt"]) == 0
     assert main(["--no-exit", "missing.txt"]) == 2
     capsys.readouterr()
+
+
+def test_ignore_syntax_reads_markdown_as_plain_text(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (draft.parent / "a.md").write_text("# Title\n\nSee **the** the draft.\n", encoding="utf-8")
+    main(["--format", "json", "--select", "newsroom.DoubledWord", "a.md"])
+    assert [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)] == [(3, 7)]
+    main(["--format", "json", "--select", "newsroom.DoubledWord", "--ignore-syntax", "a.md"])
+    assert json.loads(capsys.readouterr().out) == []  # "**the**" is not "the" as text
