@@ -97,6 +97,11 @@ def build_parser() -> OneLineParser:
         help="parse named files and standard input as this extension (.txt, .md, .html)",
     )
     parser.add_argument(
+        "--filter",
+        metavar="EXPR",
+        help="run only the rules this Vale filter keeps (an expression or an .expr file)",
+    )
+    parser.add_argument(
         "--ignore-syntax",
         action="store_true",
         help="read every file as plain text, its markup included (Vale's flag)",
@@ -171,6 +176,11 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     try:
         config = _config(args.config)
         rules = load_rules(config, _names(args.select), _names(args.ignore))
+        if args.filter is not None:
+            from copylint.filters import read_filter
+
+            kept = read_filter(args.filter, config.styles_path)
+            rules = [rule for rule in rules if kept.keeps(rule)]
         if args.list_rules:
             _list_rules(rules, skipped_rules(config), sys.stdout)
             return EXIT_CLEAN

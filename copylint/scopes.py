@@ -50,6 +50,7 @@ class Scope:
 
     alternatives: tuple[Alternative, ...]
     raw: bool
+    names: tuple[str, ...] = ()
 
     def block_alternatives(self, tags: frozenset[str]) -> list[Alternative]:
         """Return the alternatives that select a block with ``tags``."""
@@ -69,7 +70,7 @@ def parse_scope(value: Any) -> Scope:
             raw = True
             continue
         alternatives.append(_alternative(names))
-    return Scope(tuple(alternatives), raw)
+    return Scope(tuple(alternatives), raw, tuple(entries))
 
 
 def _alternative(names: list[str]) -> Alternative:
