@@ -101,9 +101,11 @@ def _configured_styles(config: Config) -> list[Style]:
     return styles
 
 
+@cache
 def _vocabulary_style(vocabulary: Vocabulary) -> Style:
     """Vale's ``Vale.Terms`` (an accepted phrase written in another case) and
-    ``Vale.Avoid`` (a rejected term), made from a project's Vocab as Vale makes them."""
+    ``Vale.Avoid`` (a rejected term), made from a project's Vocab as Vale makes them
+    (once a run: the configured styles are asked for several times)."""
     source = vocabulary.files[0] if vocabulary.files else Path("Vocab")
     phrases = {term.lower(): term for term in vocabulary.accepted if _is_phrase(term)}
     rules = []
