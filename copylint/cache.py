@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
+
+import regex
 
 CACHE_NAME = ".copylint_cache"
 KEPT_PER_KIND = 4
@@ -66,6 +67,8 @@ class Cache:
     def _keep(self, kind: str, entry: Path, value: object) -> None:
         """Write ``entry`` whole or not at all, and drop the oldest entries of ``kind``."""
         assert self.folder is not None
+        import tempfile  # writing is rarer than reading
+
         try:
             self.make_folder()
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-")
@@ -100,9 +103,11 @@ def _digest(kind: str, sources: Sequence[Path]) -> str:
 
 @cache
 def code_stamp() -> str:
-    """The size and modification time of each of copylint's modules."""
+    """The size and modification time of each of copylint's modules, and the version of
+    ``regex``, whose compiled patterns entries keep."""
     modules = sorted(Path(__file__).parent.rglob("*.py"))
-    return "\n".join(f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)
+    stamps = [f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules]
+    return "\n".join([*stamps, f"regex {regex.__version__}"])
 
 
 def _modified(path: Path) -> float:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__
-from copylint.cache import CACHE_NAME, cache_at
+from copylint.cache import CACHE_NAME, Cache, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
@@ -27,7 +27,7 @@ from copylint.globs import vale_glob_matches
 from copylint.linter import RunContext
 from copylint.oneline import OneLineParser, jobs_option, one_line
 from copylint.packs import configured_rules, load_rules, rule_names, skipped_rules
-from copylint.reporters import REPORTERS, ReportContext, statistics
+from copylint.reporters import FORMATS, ReportContext, reporter, statistics
 from copylint.rules import Rule, SkippedRule
 from copylint.runner import RunResult, lint_drafts
 
@@ -52,7 +52,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument(
         "--format",
-        choices=[*sorted(REPORTERS), AUTO],
+        choices=[*FORMATS, AUTO],
         default="text",
         help="output format (default: text; auto: github inside GitHub Actions, else text)",
     )
@@ -175,19 +175,20 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     args = build_parser().parse_args(arguments)
     try:
         config = _config(args.config)
-        rules = load_rules(config, _names(args.select), _names(args.ignore))
+        cache = cache_at(config.root, enabled=not args.no_cache)
+        rules = load_rules(config, _names(args.select), _names(args.ignore), cache)
         if args.filter is not None:
             from copylint.filters import read_filter
 
             kept = read_filter(args.filter, config.styles_path)
             rules = [rule for rule in rules if kept.keeps(rule)]
         if args.list_rules:
-            _list_rules(rules, skipped_rules(config), sys.stdout)
+            _list_rules(rules, skipped_rules(config, cache), sys.stdout)
             return EXIT_CLEAN
         if args.explain:
-            sys.stdout.write(explain(args.explain, configured_rules(config)))
+            sys.stdout.write(explain(args.explain, configured_rules(config, cache)))
             return EXIT_CLEAN
-        drafts, run = _inputs(args, config, stdin or sys.stdin)
+        drafts, run = _inputs(args, config, cache, stdin or sys.stdin)
         if args.fix or args.diff:
             if args.diff_base:
                 raise CopylintError("--diff-base cannot be combined with --fix or --diff")
@@ -198,10 +199,12 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     except CopylintError as error:
         _print_errors([str(error)])
         return EXIT_ERROR
-    return _report(args, config, result, rules)
+    return _report(args, config, result, rules, cache)
 
 
-def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: list[Rule]) -> int:
+def _report(
+    args: argparse.Namespace, config: Config, result: RunResult, rules: list[Rule], cache: Cache
+) -> int:
     """Print the findings and errors; return the exit code."""
     min_level = Level.parse(args.min_level) if args.min_level else config.min_level
     fail_on = Level.parse(args.fail_on) if args.fail_on else config.fail_on
@@ -213,9 +216,9 @@ def _report(args: argparse.Namespace, config: Config, result: RunResult, rules: 
     ]
     fmt = _format(args.format)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    reporter = statistics.report if args.statistics else REPORTERS[fmt]
-    reporter(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
-    warnings = [*config.warnings, *_skipped_warning(config), *result.warnings]
+    report = statistics.report if args.statistics else reporter(fmt)
+    report(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
+    warnings = [*config.warnings, *_skipped_warning(config, cache), *result.warnings]
     _print_errors([f"warning: {warning}" for warning in warnings])
     _print_errors(result.errors)
     code = _exit_code(shown, result.errors, fail_on)
@@ -259,13 +262,13 @@ def _forced_format(extension: str | None) -> Format | None:
 
 
 def _inputs(
-    args: argparse.Namespace, config: Config, stdin: TextIO
+    args: argparse.Namespace, config: Config, cache: Cache, stdin: TextIO
 ) -> tuple[list[Draft | CopylintError], RunContext]:
     """Return the drafts the command line names (or standard input) and the run context."""
     forced = _forced_format(args.ext)
     paths = list(args.paths)
-    cache = cache_at(config.root, enabled=not args.no_cache)
-    run = config.run_context(date_option("--as-of", args.as_of), rule_names(config), cache)
+    names = rule_names(config, cache)
+    run = config.run_context(date_option("--as-of", args.as_of), names, cache)
     if not paths or paths == [STDIN]:
         if args.fix or args.diff:
             raise CopylintError("--fix and --diff work on files, not standard input")
@@ -340,7 +343,7 @@ def _fix(
     if failures:
         result = lint_drafts(drafts, rules, run, jobs=args.jobs)
         result = dataclasses.replace(result, errors=[*result.errors, *failures])
-    return _report(args, config, result, rules)
+    return _report(args, config, result, rules, run.cache)
 
 
 def _only_changes(
@@ -384,9 +387,9 @@ def _list_rules(rules: Sequence[Rule], skipped: Sequence[SkippedRule], stream: T
         stream.write(f"{skip.name:<{width}}  {'skipped':<10}  {'':<12}  {skip.reason}\n")
 
 
-def _skipped_warning(config: Config) -> list[str]:
+def _skipped_warning(config: Config, cache: Cache) -> list[str]:
     """One line naming the rules copylint cannot run; ``--list-rules`` says why."""
-    names = [rule.name for rule in skipped_rules(config)]
+    names = [rule.name for rule in skipped_rules(config, cache)]
     if not names:
         return []
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")

@@ -50,13 +50,13 @@ def _index(config: Config, jobs: int | None) -> int:
     where = config.source or Path.cwd()
     if not config.archive:
         raise CopylintError(f"{where}: archive: no archive to index (set archive: globs)")
-    rules = load_rules(config)
     cache = cache_at(config.root)
+    rules = load_rules(config, cache=cache)
     index = ArchiveIndex.open(cache, RuleSet.of(rules))
     if index is None:
         raise CopylintError(f"{cache.folder}: cannot keep the archive index here")
     index.close()
-    run = config.run_context(None, rule_names(config), cache)
+    run = config.run_context(None, rule_names(config, cache), cache)
     refreshed = lint_drafts(find_archive(config, []), rules, run, jobs=jobs).archive
     stories = refreshed.unchanged + refreshed.read
     print(

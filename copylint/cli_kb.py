@@ -20,10 +20,11 @@ from typing import Any
 
 from copylint import kb_import
 from copylint.dates import date_option
-from copylint.errors import CopylintError, read_yaml_file
+from copylint.errors import CopylintError
 from copylint.kb_check import ERROR, check_file, check_merged
 from copylint.knowledge import load_knowledge_base, read_knowledge_file
 from copylint.oneline import OneLineParser
+from copylint.yamlfiles import read_yaml_file
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1

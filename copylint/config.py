@@ -20,7 +20,7 @@ import regex
 from copylint.cache import NO_CACHE, Cache
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError, read_yaml_file
+from copylint.errors import CopylintError
 from copylint.linter import RunContext
 
 if TYPE_CHECKING:  # read only for a Vale project (copylint.vale_ini)
@@ -134,6 +134,8 @@ def _read_pyproject(path: Path) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    from copylint.yamlfiles import read_yaml_file  # PyYAML: only where a YAML config is
+
     data = read_yaml_file(path, "config")
     if data is None:
         return {}

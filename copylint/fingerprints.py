@@ -4,7 +4,7 @@ A paragraph or headline is compared as its sequence of words (``copylint.words``
 folded so that case, punctuation, white space and line wrapping do not count; each
 folded word becomes one character (a hash of it), so that rapidfuzz compares word
 sequences as strings. Some words are facts: figures (digits, and numbers and dates
-written out: the word lists are in ``data/facts.yaml``) and names (capitalised words
+written out: the word lists are in ``copylint.wordlists``) and names (capitalised words
 inside a sentence). Two texts that differ in their figures, or put one name in place
 of another, say different things however alike they are otherwise.
 """
@@ -14,11 +14,11 @@ from __future__ import annotations
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from copylint.errors import read_data_file
+from copylint.wordlists import CALENDAR_WORDS, NUMBER_WORDS, RELATIVE_DAYS
 from copylint.words import find_words, words
 
 FIGURE = "figure"
@@ -75,23 +75,6 @@ class Fingerprint:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class _FactWords:
-    numbers: frozenset[str]
-    calendar: frozenset[str]
-    relative_days: frozenset[str]
-
-
-@cache
-def _fact_words() -> _FactWords:
-    data = read_data_file("facts.yaml")
-    return _FactWords(
-        numbers=frozenset(data["numbers"]),
-        calendar=frozenset(data["calendar"]),
-        relative_days=frozenset(data["relative_days"]),
-    )
-
-
 @lru_cache(maxsize=8192)
 def fingerprint(text: str) -> Fingerprint:
     """Fold ``text`` into one character per word."""
@@ -128,12 +111,11 @@ def is_figure(word: str) -> bool:
     """
     if _DIGIT.search(word):
         return True
-    facts = _fact_words()
     parts = _JOINERS.split(word) if "-" in word or "/" in word else [word]
     return any(
-        part in facts.calendar
-        or part.casefold() in facts.numbers
-        or part.casefold() in facts.relative_days
+        part in CALENDAR_WORDS
+        or part.casefold() in NUMBER_WORDS
+        or part.casefold() in RELATIVE_DAYS
         for part in parts
     )
 

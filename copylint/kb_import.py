@@ -28,7 +28,8 @@ from typing import Any
 
 import yaml
 
-from copylint.errors import CopylintError, read_data_file
+from copylint.errors import CopylintError
+from copylint.yamlfiles import read_data_file
 
 STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from copylint.dates import parse_day
-from copylint.errors import CopylintError, read_yaml_file
+from copylint.errors import CopylintError
 
 _FILE_KEYS = frozenset({"verified_as_of", "valid_until", "people"})
 _PERSON_KEYS = frozenset({"name", "aliases", "offices", "source", "id"})
@@ -162,6 +162,8 @@ def _merged(earlier: list[Person], later: Sequence[Person]) -> list[Person]:
 
 def read_knowledge_file(path: Path) -> KnowledgeFile:
     """Read one knowledge-base file."""
+    from copylint.yamlfiles import read_yaml_file  # not read when the judge is cached
+
     data = read_yaml_file(path, "knowledge base")
     if not isinstance(data, dict):
         raise CopylintError(f"{path}: a knowledge base must be a mapping with 'people'")

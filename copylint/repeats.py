@@ -12,7 +12,8 @@ probed with its rarest words: if two texts share all but ``k`` of the shorter on
 words, the rarest word they share is among the shorter one's ``k + 1`` rarest
 (prefix filtering), so no copy within the budget is missed, short ones included;
 probing with a few more than ``k + 1`` and asking for as many more shared keeps the
-candidates few.
+candidates few. rapidfuzz, which compares candidates, is imported when two texts are
+first compared: a draft with no candidate pair does not pay its 10 ms import.
 """
 
 from __future__ import annotations
@@ -24,9 +25,6 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import chain
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from copylint.fingerprints import Fingerprint
 
@@ -115,10 +113,16 @@ class Repeat:
 
 def compare(later: Fingerprint, earlier: Fingerprint, tolerance: Tolerance) -> Similarity | None:
     """Return how ``later`` repeats ``earlier`` as one text, or None when it does not."""
+    from rapidfuzz.distance import Levenshtein
+
     budget = tolerance.budget(max(len(later), len(earlier)))
     if abs(len(later) - len(earlier)) > budget:
         return None
-    changed = Levenshtein.distance(later.codes, earlier.codes, score_cutoff=budget)
+    changed = (
+        0
+        if later.codes == earlier.codes
+        else Levenshtein.distance(later.codes, earlier.codes, score_cutoff=budget)
+    )
     if changed > budget or not _same_facts(later, earlier):
         return None
     return Similarity(Overlap.SAME, changed)
@@ -132,6 +136,9 @@ def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) ->
     Where the stretch starts and ends is free, which is slack of its own, so the budget
     is one word less than for two texts of one length.
     """
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     budget = tolerance.budget(len(shorter)) - 1
     if budget < 0 or len(shorter) < tolerance.min_contained_words or len(longer) <= len(shorter):
         return None

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 import regex
-import yaml
 
 from copylint.checks import REGISTRY, VALE_KINDS_NOT_YET_SUPPORTED, kind_named
 from copylint.checks.base import (
@@ -34,7 +33,7 @@ from copylint.checks.base import (
 from copylint.checks.patterns import compile_pattern
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
-from copylint.errors import CopylintError, load_yaml, read_yaml_file
+from copylint.errors import CopylintError
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -131,13 +130,18 @@ class Style:
     skipped: tuple[SkippedRule, ...] = ()
 
 
+def rule_files(folder: Path) -> list[Path]:
+    """Return the rule files of a style folder, sorted by name."""
+    return [
+        path for path in sorted(folder.iterdir()) if path.suffix in RULE_SUFFIXES and path.is_file()
+    ]
+
+
 def load_style(folder: Path) -> Style:
     """Load every rule file in a style folder, sorted by name."""
     rules: list[Rule] = []
     skipped: list[SkippedRule] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in RULE_SUFFIXES or not path.is_file():
-            continue
+    for path in rule_files(folder):
         try:
             rules.append(load_rule(path, folder.name))
         except UnsupportedRule as unsupported:
@@ -185,6 +189,8 @@ class _KeyError(Exception):
 
 
 def _read_definition(path: Path) -> dict[str, Any]:
+    from copylint.yamlfiles import read_yaml_file  # a run whose packs are cached reads none
+
     definition = read_yaml_file(path, "rule file", _parse_yaml)
     if not isinstance(definition, dict):
         raise CopylintError(f"{path}: a rule file must be a YAML mapping of keys to values")
@@ -198,6 +204,10 @@ def _parse_yaml(text: str) -> Any:
     that escape but Vale's parser accepts it, so a file that fails on it is read again
     with the escape undone.
     """
+    import yaml
+
+    from copylint.yamlfiles import load_yaml
+
     try:
         return load_yaml(text)
     except yaml.scanner.ScannerError as error:

@@ -2,17 +2,22 @@
 
 Newspaper text is dense with periods that do not end sentences: initials
 ("Dmitri S. Peskov"), "U.S.", titles ("Gen.", "Sen."), dates ("Jan. 5"), times
-("a.m."), "No. 2". The word lists live in ``data/abbreviations.yaml``.
+("a.m."), "No. 2". The word lists live in ``copylint.wordlists``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from copylint.errors import read_data_file
+from copylint.wordlists import (
+    ATTRIBUTION_VERBS,
+    BEFORE_NUMBERS,
+    CAN_END_SENTENCE,
+    SENTENCE_STARTERS,
+    TITLES,
+)
 
 _CANDIDATE = regex.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
 _OPENERS = "\"'“‘(["
@@ -21,31 +26,9 @@ _INITIALISM = regex.compile(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
 _SENTENCE_OPENER = regex.compile(r"\s+[\"'“‘(\[]*[\p{Lu}\p{N}]")
 
 
-@dataclass(frozen=True, slots=True)
-class _WordLists:
-    titles: frozenset[str]
-    before_numbers: frozenset[str]
-    can_end_sentence: frozenset[str]
-    sentence_starters: frozenset[str]
-    attribution: regex.Pattern[str]
-
-
-@cache
-def _word_lists() -> _WordLists:
-    data = read_data_file("abbreviations.yaml")
-    for name, entries in data.items():
-        if not all(isinstance(entry, str) for entry in entries):
-            raise ValueError(f"abbreviations.yaml: {name}: every entry must be a string")
-    verbs = "|".join(data["attribution_verbs"])
-    speaker = r"(?:[\p{Lu}][\p{L}’'.-]*|the|a|an|his|her|their|its|one|another)"
-    attribution = regex.compile(rf"\s+(?:{speaker}\s+){{1,5}}?(?:{verbs})\b")
-    return _WordLists(
-        titles=frozenset(data["titles"]),
-        before_numbers=frozenset(data["before_numbers"]),
-        can_end_sentence=frozenset(data["can_end_sentence"]),
-        sentence_starters=frozenset(data["sentence_starters"]),
-        attribution=attribution,
-    )
+_SPEAKER = r"(?:[\p{Lu}][\p{L}’'.-]*|the|a|an|his|her|their|its|one|another)"
+_VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
+_ATTRIBUTION = regex.compile(rf"\s+(?:{_SPEAKER}\s+){{1,5}}?(?:{_VERBS})\b")
 
 
 @lru_cache(maxsize=1024)
@@ -74,16 +57,15 @@ def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
     after = match.end()
     if not _SENTENCE_OPENER.match(text, after):
         return False
-    words = _word_lists()
     punctuation = match.group()
-    if punctuation[-1] in "\"'”’" and words.attribution.match(text, after):
+    if punctuation[-1] in "\"'”’" and _ATTRIBUTION.match(text, after):
         return False
     if not punctuation.startswith(".") or punctuation.startswith("..."):
         return True
     token = _word_before(text, match.start())
     next_word = _NEXT_WORD.match(text, after)
     following = next_word.group(1) if next_word else ""
-    return _abbreviation_allows_end(token, following, words)
+    return _abbreviation_allows_end(token, following)
 
 
 def _word_before(text: str, period: int) -> str:
@@ -94,14 +76,14 @@ def _word_before(text: str, period: int) -> str:
     return text[start:period].lstrip(_OPENERS)
 
 
-def _abbreviation_allows_end(token: str, following: str, words: _WordLists) -> bool:
+def _abbreviation_allows_end(token: str, following: str) -> bool:
     """Decide whether a period after ``token`` ends the sentence, given the next word."""
     if len(token) == 1 and token.isupper():
         return False
-    if token in words.titles:
+    if token in TITLES:
         return False
-    if token in words.before_numbers:
+    if token in BEFORE_NUMBERS:
         return not following[:1].isdigit()
-    if token in words.can_end_sentence or _INITIALISM.fullmatch(token):
-        return following in words.sentence_starters
+    if token in CAN_END_SENTENCE or _INITIALISM.fullmatch(token):
+        return following in SENTENCE_STARTERS
     return True

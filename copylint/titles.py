@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from copylint.errors import CopylintError, read_yaml_file
+from copylint.errors import CopylintError
 
 FORMER = "former"
 THEN = "then"
@@ -175,6 +175,8 @@ def _leftwards(
 @cache
 def load_grammar(path: Path) -> TitleGrammar:
     """Load a title grammar file; raises CopylintError naming the file and the key."""
+    from copylint.yamlfiles import read_yaml_file  # not read when the judge is cached
+
     data = read_yaml_file(path, "title grammar")
     if not isinstance(data, dict):
         raise CopylintError(f"{path}: a title grammar must be a mapping with 'titles'")

@@ -105,3 +105,46 @@ def test_hyphenation_patterns_are_kept_and_scores_do_not_change(tmp_path: Path) 
     assert runs[0] == runs[1]
     assert "d.txt:2:1: suggestion[newsroom.ReadingEase] Article reading ease is" in runs[0]
     assert len(list((tmp_path / CACHE_NAME).glob("hyphenation-*.pickle"))) == 1
+
+
+HOUSE_RULE = """\
+extends: existence
+message: "Avoid '%s'"
+level: warning
+tokens: [WORD]
+"""
+
+
+def _house_project(folder: Path, word: str) -> None:
+    (folder / "styles" / "House").mkdir(parents=True, exist_ok=True)
+    (folder / "styles" / "House" / "Words.yml").write_text(HOUSE_RULE.replace("WORD", word))
+    config = "styles_path: [styles]\npacks: [House]\n"
+    (folder / ".copylint.yaml").write_text(config, encoding="utf-8")
+    (folder / "d.txt").write_text("A robust and synergistic plan.\n", encoding="utf-8")
+
+
+def _house_findings(folder: Path) -> list[str]:
+    command = [sys.executable, "-m", "copylint", "d.txt"]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1, 2), done.stderr
+    return [*done.stdout.splitlines()[:-1], *done.stderr.splitlines()]
+
+
+def test_rule_packs_are_kept_compiled_and_built_again_when_a_rule_file_changes(
+    tmp_path: Path,
+) -> None:
+    _house_project(tmp_path, "robust")
+    robust = "d.txt:1:3: warning[House.Words] Avoid 'robust'"
+    assert _house_findings(tmp_path) == [robust]
+    kept = sorted((tmp_path / CACHE_NAME).glob("rules-*.pickle"))
+    assert len(kept) == 1
+    assert _house_findings(tmp_path) == [robust]
+    assert sorted((tmp_path / CACHE_NAME).glob("rules-*.pickle")) == kept
+    _house_project(tmp_path, "synergistic")
+    assert _house_findings(tmp_path) == ["d.txt:1:14: warning[House.Words] Avoid 'synergistic'"]
+    assert len(list((tmp_path / CACHE_NAME).glob("rules-*.pickle"))) == 2
+    (tmp_path / "styles" / "House" / "Words.yml").write_text("extends: existence\n")
+    assert _house_findings(tmp_path) == [
+        f"copylint: {tmp_path / 'styles/House/Words.yml'}: message: missing; "
+        "every rule needs a 'message'"
+    ]

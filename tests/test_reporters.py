@@ -11,7 +11,7 @@ import pytest
 
 from copylint.cli import main
 from copylint.diagnostics import Diagnostic, Level
-from copylint.reporters import REPORTERS, ReportContext, statistics
+from copylint.reporters import ReportContext, reporter, statistics
 
 FOUND = [
     Diagnostic(
@@ -43,7 +43,7 @@ FOUND = [
 
 def _render(fmt: str, found: list[Diagnostic] = FOUND) -> str:
     stream = io.StringIO()
-    REPORTERS[fmt](found, ReportContext(files=3), stream)
+    reporter(fmt)(found, ReportContext(files=3), stream)
     return stream.getvalue()
 
 

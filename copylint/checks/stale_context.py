@@ -7,7 +7,6 @@ years ago") tells of that time, not of the story's date: it is left alone.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Iterator
 
@@ -15,10 +14,24 @@ import regex
 
 from copylint.sentences import split_sentences
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTHS = {
     name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    for number, month in enumerate(_MONTH_NAMES, start=1)
+    for name in (month, month[:3])
 }
 _MONTH = (
     r"(?P<month>"

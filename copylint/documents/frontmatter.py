@@ -10,7 +10,8 @@ import yaml
 
 from copylint.dates import parse_day
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
-from copylint.errors import CopylintError, compose_yaml, describe_yaml_error, load_yaml
+from copylint.errors import CopylintError
+from copylint.yamlfiles import compose_yaml, describe_yaml_error, load_yaml
 
 _FENCE = regex.compile(
     r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S

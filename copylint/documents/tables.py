@@ -10,7 +10,7 @@ when each of its lines is a data line:
   spaces or a tab, not after a full stop); or
 - it has at least twice as many figures (``copylint.fingerprints``: digits, numbers
   and dates written out) as function words in lower case ("the", "of", "is":
-  ``data/tables.yaml``), and either figures make up half its words, or it does not
+  ``copylint.wordlists``), and either figures make up half its words, or it does not
   end like a sentence and has two figures or more, a fifth of its words or more ("Net
   loss 9,883,000 vs loss 2,744,000", but not "Halo 2 is out on 9 November in the US");
   or
@@ -33,7 +33,6 @@ rules, duplicate checks and readability do not read them.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 import regex
 
@@ -43,8 +42,8 @@ from copylint.documents.model import (
     Block,
     BlockKind,
 )
-from copylint.errors import read_data_file
 from copylint.fingerprints import is_figure
+from copylint.wordlists import FUNCTION_WORDS
 from copylint.words import words
 
 HEADER_MAX_WORDS = 12
@@ -100,7 +99,7 @@ def _is_data_line(line: str, ends_sentence: bool) -> bool:
     if not ends_sentence and len(_COLUMN_GAP.findall(line)) >= 2:
         return True
     tokens = line.translate(_PUNCTUATION_TO_SPACE).split()
-    function_words = sum(map(_function_words().__contains__, tokens))
+    function_words = sum(map(FUNCTION_WORDS.__contains__, tokens))
     unpunctuated = not ends_sentence and not _CLAUSE_BREAK.search(line)
     if 3 * function_words > len(tokens) and not unpunctuated:
         return False
@@ -122,11 +121,6 @@ def _is_name_list(line: str, found: list[str]) -> bool:
     capitalised = sum(1 for word in found if word[0].isupper())
     separators = line.count(",") + line.count(";")
     return len(found) >= 4 and separators >= 2 and capitalised * 5 >= len(found) * 4
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(read_data_file("tables.yaml")["function_words"].split())
 
 
 def _is_label(line: str, max_words: int = HEADER_MAX_WORDS) -> bool:

@@ -1,23 +1,28 @@
-"""Reporters write sorted diagnostics to a stream; they choose nothing and exit nothing."""
+"""Reporters write sorted diagnostics to a stream; they choose nothing and exit nothing.
+
+Each format is a module with a ``report`` function, imported when a run asks for it.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from copylint.diagnostics import Diagnostic
-from copylint.reporters import github, json_format, junit, line, sarif, text
 from copylint.reporters.context import ReportContext
 
 Reporter = Callable[[Sequence[Diagnostic], ReportContext, TextIO], None]
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.report,
-    "json": json_format.report,
-    "github": github.report,
-    "sarif": sarif.report,
-    "junit": junit.report,
-    "line": line.report,
-}
+FORMATS = ("github", "json", "junit", "line", "sarif", "text")
+_MODULES = {"json": "json_format"}
 
-__all__ = ["REPORTERS", "ReportContext", "Reporter"]
+
+def reporter(fmt: str) -> Reporter:
+    """Return the reporter of the format named ``fmt`` (one of ``FORMATS``)."""
+    module = importlib.import_module(f"copylint.reporters.{_MODULES.get(fmt, fmt)}")
+    report: Reporter = module.report
+    return report
+
+
+__all__ = ["FORMATS", "ReportContext", "Reporter", "reporter"]
