@@ -37,7 +37,10 @@ _OFFICE_KEYS = frozenset(
 _SOURCE_KEYS = frozenset({"name", "date", "url"})
 
 
-@dataclass(frozen=True, slots=True)
+# Source, Office and Person are not slotted: the stale-title judge kept in the cache
+# holds thousands of them, and a slotted dataclass is unpickled field by field in
+# Python (reading the judge back took three times as long).
+@dataclass(frozen=True)
 class Source:
     """Where an entry comes from, and the date of the data."""
 
@@ -46,7 +49,7 @@ class Source:
     url: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Office:
     """An office a person held, from ``start`` up to (not including) ``end``.
 
@@ -78,7 +81,7 @@ class Office:
         return self.held_on(day) and (self.end is not None or day <= self.known_until)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     """Someone the knowledge base knows, by name and aliases, and where that comes from."""
 

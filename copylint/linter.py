@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from copylint.budget import time_budget
 from copylint.cache import NO_CACHE, Cache
@@ -90,8 +90,16 @@ class _Segments:
             for block in document.blocks
         ]
         self.sentences: dict[int, list[Segment]] = {}
+        self.by_scope: dict[Scope, list[Segment]] = {}
 
-    def for_scope(self, scope: Scope) -> Iterator[Segment]:
+    def for_scope(self, scope: Scope) -> list[Segment]:
+        """Return the segments a rule of ``scope`` looks at (rules share scopes: each
+        scope's segments are chosen once a document)."""
+        if scope not in self.by_scope:
+            self.by_scope[scope] = list(self._choose(scope))
+        return self.by_scope[scope]
+
+    def _choose(self, scope: Scope) -> Iterator[Segment]:
         if scope.raw:
             yield Segment(self.document.source, _IDENTITY)
         for index, block in enumerate(self.document.blocks):
@@ -221,11 +229,23 @@ def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:
 def _text_diagnostics(
     rule: Rule, check: TextCheck, segments: _Segments, placer: Placer
 ) -> Iterator[Diagnostic]:
-    finder = check.for_document() if isinstance(check, ReadsInOrder) else check
+    finder = check.for_document() if _reads_in_order(check) else check
     for segment in segments.for_scope(rule.scope):
         for match in finder.find(segment.text):
             start, end = segment.to_source(match.start, match.end)
             yield placer.diagnostic(rule, start, end, match, segment.text[match.start : match.end])
+
+
+_READS_IN_ORDER: dict[type, bool] = {}
+
+
+def _reads_in_order(check: TextCheck) -> TypeGuard[ReadsInOrder]:
+    """Tell whether ``check`` reads a file in order (``isinstance`` on a runtime
+    protocol inspects its members each time: decided once per kind of check)."""
+    kind = type(check)
+    if kind not in _READS_IN_ORDER:
+        _READS_IN_ORDER[kind] = isinstance(check, ReadsInOrder)
+    return _READS_IN_ORDER[kind]
 
 
 class Placer:

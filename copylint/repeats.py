@@ -113,16 +113,10 @@ class Repeat:
 
 def compare(later: Fingerprint, earlier: Fingerprint, tolerance: Tolerance) -> Similarity | None:
     """Return how ``later`` repeats ``earlier`` as one text, or None when it does not."""
-    from rapidfuzz.distance import Levenshtein
-
     budget = tolerance.budget(max(len(later), len(earlier)))
     if abs(len(later) - len(earlier)) > budget:
         return None
-    changed = (
-        0
-        if later.codes == earlier.codes
-        else Levenshtein.distance(later.codes, earlier.codes, score_cutoff=budget)
-    )
+    changed = 0 if later.codes == earlier.codes else _distance(later.codes, earlier.codes, budget)
     if changed > budget or not _same_facts(later, earlier):
         return None
     return Similarity(Overlap.SAME, changed)
@@ -137,7 +131,6 @@ def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) ->
     is one word less than for two texts of one length.
     """
     from rapidfuzz import fuzz
-    from rapidfuzz.distance import Levenshtein
 
     budget = tolerance.budget(len(shorter)) - 1
     if budget < 0 or len(shorter) < tolerance.min_contained_words or len(longer) <= len(shorter):
@@ -150,7 +143,7 @@ def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) ->
     for start in range(max(0, window.dest_start - budget), window.dest_start + budget + 1):
         for end in range(start + len(shorter) - budget, start + len(shorter) + budget + 1):
             stretch = longer.codes[start:end]
-            changed = Levenshtein.distance(shorter.codes, stretch, score_cutoff=budget)
+            changed = _distance(shorter.codes, stretch, budget)
             if changed <= budget and (best is None or changed < best[0]):
                 best = (changed, start, end)
     if best is None:
@@ -160,6 +153,15 @@ def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) ->
         shorter.names(), longer.names(start, end)
     )
     return changed if same else None
+
+
+def _distance(one: str, other: str, budget: int) -> int:
+    """Count the words changed, added or dropped between two texts' codes (more than
+    ``budget``: some number over it)."""
+    from rapidfuzz.distance import Levenshtein
+
+    changed: int = Levenshtein.distance(one, other, score_cutoff=budget)
+    return changed
 
 
 def _same_facts(one: Fingerprint, other: Fingerprint) -> bool:
