@@ -19,6 +19,7 @@ REGISTRY: dict[str, str] = {
     "conditional": "conditional",
     "consistency": "consistency",
     "metric": "metric",
+    "capitalization": "capitalization",
     # copylint's newsroom kinds
     "duplicate": "duplicate",
     "headline": "headline",
@@ -32,7 +33,6 @@ REGISTRY: dict[str, str] = {
 # Vale's other kinds: their rules are skipped, with a warning, for now.
 VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
     {
-        "capitalization",
         "script",
         "sequence",
         "spelling",

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from copylint.dates import parse_day
 from copylint.documents.model import (
+    CODE_PLACEHOLDER,
     PROSE_SCOPES,
     TABLE_CELL_SCOPES,
     TABLE_HEADER_SCOPES,
@@ -104,7 +105,7 @@ class _BlockParser(HTMLParser):
             return
         if tag in SKIPPED_TAGS:
             if not self.skip_depth and tag in _INLINE_CODE_TAGS:
-                self.builder.add_mapped("_", self._offset())
+                self.builder.add_mapped(CODE_PLACEHOLDER, self._offset())
             self.skip_depth += 1
         elif tag in _HEADINGS or tag in _BLOCK_SCOPES or tag in _CONTAINER_TAGS:
             self.flush()

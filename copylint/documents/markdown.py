@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from copylint.documents.html import parse_html
 from copylint.documents.model import (
+    CODE_PLACEHOLDER,
     PROSE_SCOPES,
     TABLE_CELL_SCOPES,
     TABLE_HEADER_SCOPES,
@@ -26,8 +27,6 @@ from copylint.documents.model import (
     heading_scopes,
 )
 from copylint.positions import LineIndex
-
-CODE_PLACEHOLDER = "_"
 
 MAX_NESTING = 200
 """How deep markdown-it nests blocks (a list item counts two levels, a quote one); deeper

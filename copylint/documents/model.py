@@ -10,6 +10,9 @@ from enum import Enum
 
 from copylint.positions import LineIndex
 
+CODE_PLACEHOLDER = "*"
+"""What rules see where inline code stands: one character, not a letter, a digit or
+"_", so that words beside it keep their boundaries (Vale masks code with "*" too)."""
 PARAGRAPH_SCOPE = "paragraph"
 PROSE_SCOPES = frozenset({"text", PARAGRAPH_SCOPE, "summary"})
 TABLE_CELL_SCOPES = frozenset({"text", "table", "table.cell"})
