@@ -226,7 +226,9 @@ class CapitalizationOptions:
 
     def build(self) -> Capitalization:
         """Compile the exceptions as Vale's ``updateExceptions`` does: longest first,
-        each case-sensitive unless it says ``(?i)``, as whole words."""
+        each case-sensitive unless it says ``(?i)``, as whole words. Vale's converters
+        see the exceptions so rewritten too (``updateExceptions`` rewrites the rule's
+        list in place), so "VS" is no entry for "vs."."""
         ordered = sorted(self.exceptions, key=len, reverse=True)
         terms = [term if term.startswith("(?i)") else f"(?-i){term}" for term in ordered]
         exceptions = (
@@ -235,7 +237,7 @@ class CapitalizationOptions:
         return Capitalization(
             match=self.match,
             style=self.style,
-            vocabulary=tuple(ordered),
+            vocabulary=tuple(terms),
             indicators=self.indicators,
             threshold=self.threshold or 0.8,
             prefix=self.prefix,
