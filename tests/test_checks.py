@@ -171,6 +171,39 @@ def test_substitution_capture_groups_become_non_capturing(tmp_path: Path) -> Non
     ]
 
 
+def test_substitution_replacement_takes_the_key_groups(tmp_path: Path) -> None:
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: substitution
+        message: "Use '%s' instead of '%s'"
+        ignorecase: true
+        action: {name: replace}
+        swap:
+          'moved in(?: )?to (\\w+) street': moved to ${1} Street
+        """,
+    )
+    assert [d.message for d in lint(rule, "They moved into Baker street.\n")] == [
+        "Use 'moved to Baker Street' instead of 'moved into Baker street'"
+    ]
+
+
+def test_substitution_replace_choices_are_text_not_patterns(tmp_path: Path) -> None:
+    """With a replace action, "..." is three points, not any three characters (Vale #1038)."""
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: substitution
+        message: "Use one comma or an ellipsis"
+        nonword: true
+        action: {name: replace}
+        swap:
+          ',{2,}': ',|...'
+        """,
+    )
+    assert positions(rule, "Two,, commas and three,,, commas.\n") == [(1, 4), (1, 23)]
+
+
 def test_occurrence_reports_the_first_match_with_the_count(tmp_path: Path) -> None:
     rule = make_rule(
         tmp_path,

@@ -49,6 +49,11 @@ MARKDOWN_CASES = {
     "cr only": ("Intro.\r\rSteve Witkoff\r", [(3, 7)]),
     "unicode before": ("Zoë’s café — Witkoff\n", [(1, 14)]),
     "autolink skipped": ("<https://example.com/Witkoff> and Witkoff\n", [(1, 35)]),
+    "bare address skipped": ("See https://example.com/Witkoff and Witkoff\n", [(1, 37)]),
+    "link text read, its address not": (
+        "[Witkoff](https://x.org/Witkoff) Witkoff\n",
+        [(1, 2), (1, 34)],
+    ),
     "image alt text read, its target not": ("![Witkoff](Witkoff.png) Witkoff\n", [(1, 3), (1, 25)]),
 }
 

@@ -28,11 +28,13 @@ class Substitution:
     """Finds the swap keys; ``%s`` is the replacement, then the matched text."""
 
     pattern: RulePattern
+    keys: tuple[str, ...]
     replacements: tuple[str, ...]
     exceptions: RulePattern | None
     quote_replacements: bool
     capitalize: bool
     fixable: bool
+    ignore_case: bool
 
     def find(self, text: str) -> Iterator[Match]:
         for found in self.pattern.finditer(text):
@@ -40,8 +42,8 @@ class Substitution:
             if group is None or found.end() == found.start():
                 continue
             observed = found.group(group)
-            expected = self.replacements[group - 1]
-            if _same(expected, observed.strip()) or is_exception(self.exceptions, observed):
+            expected = self._replacement(group - 1, observed)
+            if self._already(expected, observed) or is_exception(self.exceptions, observed):
                 continue
             suggestions = tuple(expected.split("|"))
             if self.capitalize and observed[:1].isupper():
@@ -49,6 +51,28 @@ class Substitution:
             shown = _as_sentence(suggestions) if self.quote_replacements else expected
             fix = FixKind.REPLACE if self.fixable and len(suggestions) == 1 else None
             yield Match(found.start(group), found.end(group), (shown, observed), suggestions, fix)
+
+
+    def _replacement(self, index: int, observed: str) -> str:
+        """The replacement of the key at ``index`` for ``observed``: its ``$1`` and
+        ``${1}`` are the groups of the key matched against ``observed``, as in Vale."""
+        expected = self.replacements[index]
+        if not _GROUP_REFERENCE.search(expected):
+            return expected
+        key = ("(?i)" if self.ignore_case else "") + self.keys[index]
+        template = _GROUP_REFERENCE.sub(r"\\g<\1\2>", expected.replace("\\", "\\\\"))
+        return compile_pattern(key).compiled.sub(template, observed)
+
+    def _already(self, expected: str, observed: str) -> bool:
+        """Tell whether ``observed`` already is the replacement: one of its choices, as
+        text, for a ``replace`` action (Vale #1038: "..." is no pattern there), else the
+        replacement read as a pattern (Vale's ``matchToken``)."""
+        if self.fixable:
+            return observed in expected.split("|")
+        return _same(expected, observed.strip())
+
+
+_GROUP_REFERENCE = regex.compile(r"\$(?:(\d+)|\{(\w+)\})")
 
 
 def _same(expected: str, observed: str) -> bool:
@@ -94,11 +118,13 @@ class SubstitutionOptions:
         pattern = word_pattern(alternatives, self.ignorecase, self.nonword)
         return Substitution(
             pattern=compile_pattern(pattern),
+            keys=tuple(keys),
             replacements=tuple(self.swap[key] for key in keys),
             exceptions=exceptions_pattern(self.exceptions, self.ignorecase),
             quote_replacements=self.replaces,
             fixable=self.action.get("name") == "replace",
             capitalize=self.capitalize,
+            ignore_case=self.ignorecase,
         )
 
 

@@ -33,10 +33,14 @@ MAX_NESTING = 200
 content it would drop, so such a draft is refused instead. Real copy nests a few levels."""
 
 _PARSER = (
-    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    .enable(["table", "strikethrough"])
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "linkify": True})
+    .enable(["table", "strikethrough", "linkify"])
     .disable("text_join")
 )
+_PARSER.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+"""CommonMark with GitHub's tables, strikethrough and bare URLs made links (with a
+scheme: "https://example.com/page", not "Amazon.com"); a link whose text is its
+address is not prose, and rules never see it, as in Vale."""
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -217,12 +221,14 @@ class _InlineMapper:
             self.skip_depth += 1
 
     def _on_link_close(self, token: Token, builder: TextBuilder) -> None:
-        if token.markup in ("autolink", "linkify"):
+        if token.markup == "linkify":
+            self.skip_depth -= 1
+        elif token.markup == "autolink":
             self.skip_depth -= 1
             closing = self.source.find(">", self.cursor)
             self.cursor = self.cursor if closing < 0 else closing + 1
-            return
-        self._skip_link_target()
+        else:
+            self._skip_link_target()
 
     def _on_image(self, token: Token, builder: TextBuilder) -> None:
         """An image's alt text is read where it stands, as Vale reads it."""
