@@ -23,6 +23,7 @@ from copylint.checks.base import (
 )
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
+from copylint.documents.markup import PLAIN, Markup
 from copylint.fixes import safe_edit
 from copylint.messages import format_message
 from copylint.rules import Rule
@@ -59,6 +60,10 @@ class RunContext:
             return rules
         runs = self.selection.runs_on(path)
         return rules.only(lambda rule: runs(rule.name, rule.style))
+
+    def markup_for(self, path: str) -> Markup:
+        """Return how the draft at ``path`` is read (a Vale project's markup options)."""
+        return PLAIN if self.selection is None else self.selection.markup_for(path)
 
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""

@@ -15,6 +15,7 @@ from copylint.budget import budgets
 from copylint.crossfile import CrossFileIndex, Units, collect_units
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Document, decode, parse_document
+from copylint.documents.markup import PLAIN, Markup
 from copylint.errors import CopylintError
 from copylint.files import Draft
 from copylint.linter import RuleSet, RunContext, lint_document
@@ -49,10 +50,10 @@ class RunResult:
     archive: Refresh = field(default_factory=Refresh)
 
 
-def read_document(draft: Draft) -> Document:
+def read_document(draft: Draft, markup: Markup = PLAIN) -> Document:
     """Read, decode and parse one draft; raises CopylintError for input it cannot read."""
     text, _encoding = decode(draft.display_path, draft.read())
-    return parse_document(draft.display_path, text, draft.format)
+    return parse_document(draft.display_path, text, draft.format, markup)
 
 
 def lint_drafts(
@@ -131,7 +132,7 @@ def _outcome(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _O
         return _Outcome(error=str(item))
     rules = run.rules_for(rules, item.display_path)
     try:
-        document = read_document(item)
+        document = read_document(item, run.markup_for(item.display_path))
     except CopylintError as error:
         return _Outcome(error=str(error) if item.reported else None)
     if not item.reported:

@@ -13,9 +13,12 @@ does not.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from copylint.documents.markup import Markup
 from copylint.globs import vale_glob_matches
+
+VALE_MARKUP = Markup(vale_front_matter=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,8 @@ class Section:
     glob: str
     styles: tuple[str, ...] | None = None
     switches: Mapping[str, bool] = field(default_factory=dict)
+    token_ignores: tuple[str, ...] = ()
+    block_ignores: tuple[str, ...] = ()
 
     def matches(self, path: str) -> bool:
         """Tell whether the section applies to ``path`` (slash-separated)."""
@@ -39,6 +44,19 @@ class Selection:
     styles: tuple[str, ...] = ()
     switches: Mapping[str, bool] = field(default_factory=dict)
     sections: tuple[Section, ...] = ()
+    markup: Markup = VALE_MARKUP
+
+    def markup_for(self, path: str) -> Markup:
+        """Return how ``path`` is read: the project's markup options, with the
+        ``TokenIgnores`` and ``BlockIgnores`` of every section that matches it."""
+        path = path.replace("\\", "/")
+        matching = [section for section in self.sections if section.matches(path)]
+        tokens = [*self.markup.token_ignores]
+        blocks = [*self.markup.block_ignores]
+        for section in matching:
+            tokens.extend(section.token_ignores)
+            blocks.extend(section.block_ignores)
+        return replace(self.markup, token_ignores=tuple(tokens), block_ignores=tuple(blocks))
 
     def runs_on(self, path: str) -> RuleFilter:
         """Return what decides, rule by rule, whether a rule runs on ``path``."""

@@ -10,12 +10,15 @@ core option does in a section, or a syntax option at the top, is an error, as in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import regex
+
 from copylint.diagnostics import Level
+from copylint.documents.markup import INLINE_CODE
 from copylint.errors import CopylintError
-from copylint.selection import Section, Selection
+from copylint.selection import VALE_MARKUP, Section, Selection
 
 CORE_KEYS = frozenset(
     {
@@ -41,7 +44,20 @@ SYNTAX_KEYS = frozenset(
         "Lang",
     }
 )
-SUPPORTED_KEYS = frozenset({"StylesPath", "MinAlertLevel", "BasedOnStyles", "Vocab"})
+SUPPORTED_KEYS = frozenset(
+    {
+        "StylesPath",
+        "MinAlertLevel",
+        "BasedOnStyles",
+        "Vocab",
+        "IgnoredScopes",
+        "SkippedScopes",
+        "IgnoredClasses",
+        "TokenIgnores",
+        "BlockIgnores",
+        "IgnorePatterns",
+    }
+)
 """The options copylint applies; the others are read, checked and reported as ignored."""
 NOT_APPLIED = {
     "Packages": "copylint never downloads packages (vale sync): install them under StylesPath",
@@ -138,6 +154,8 @@ def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> Val
     glob_sections: list[Section] = []
     global_styles: tuple[str, ...] = ()
     global_switches: dict[str, bool] = {}
+    global_tokens: tuple[str, ...] = ()
+    global_blocks: tuple[str, ...] = ()
     ignored = {key for key in core if key not in SUPPORTED_KEYS}
     if sections.get("formats"):
         ignored.add("[formats]")
@@ -154,11 +172,26 @@ def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> Val
         styles = _list(values["BasedOnStyles"]) if "BasedOnStyles" in values else None
         switches = _switches(entries, levels)
         ignored |= {key for key in values if key in SYNTAX_KEYS and key not in SUPPORTED_KEYS}
+        tokens = _patterns(path, "TokenIgnores", values.get("TokenIgnores", []))
+        blocks = _patterns(
+            path,
+            "BlockIgnores",
+            [*values.get("BlockIgnores", []), *values.get("IgnorePatterns", [])],
+        )
         if name == "*":
             global_styles, global_switches = styles or (), switches
+            global_tokens, global_blocks = tokens, blocks
         else:
-            glob_sections.append(Section(name, styles, switches))
-    selection = Selection(global_styles, global_switches, tuple(glob_sections))
+            glob_sections.append(Section(name, styles, switches, tokens, blocks))
+    markup = replace(
+        VALE_MARKUP,
+        ignored_tags=_tags(core, "IgnoredScopes", VALE_MARKUP.ignored_tags),
+        skipped_tags=_tags(core, "SkippedScopes", VALE_MARKUP.skipped_tags),
+        ignored_classes=frozenset(_list(core.get("IgnoredClasses", []))),
+        token_ignores=global_tokens,
+        block_ignores=global_blocks,
+    )
+    selection = Selection(global_styles, global_switches, tuple(glob_sections), markup)
     named = [*global_styles, *(s for section in glob_sections for s in section.styles or ())]
     switched = [
         rule.split(".", 1)[0]
@@ -211,6 +244,50 @@ def _terms(path: Path) -> list[str]:
         raise CopylintError(f"{path}: cannot read the vocabulary: {error}") from None
     terms = (line.strip() for line in lines)
     return [term for term in terms if term and not term.startswith("# ")]
+
+
+def _tags(core: dict[str, list[str]], key: str, default: frozenset[str]) -> frozenset[str]:
+    """A list of tag names; code is always ignored, whatever the list."""
+    if key not in core:
+        return default
+    return frozenset(_list(core[key])) | (INLINE_CODE if key == "IgnoredScopes" else frozenset())
+
+
+def _patterns(path: Path, key: str, values: list[str]) -> tuple[str, ...]:
+    """``TokenIgnores`` and ``BlockIgnores``: patterns separated by commas (a comma inside
+    a pattern's parentheses or brackets is the pattern's own), each checked."""
+    found = tuple(pattern for value in values for pattern in _split_patterns(value))
+    for pattern in found:
+        try:
+            regex.compile(pattern, regex.VERSION1)
+        except regex.error as error:
+            raise CopylintError(
+                f"{path}: {key}: '{pattern}' is not a valid regular expression: {error}"
+            ) from None
+    return found
+
+
+def _split_patterns(value: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    escaped = False
+    for char in value:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        current += char
+    parts.append(current.strip())
+    return [part for part in parts if part]
 
 
 def _entries(entries: list[tuple[int, str, str]]) -> dict[str, list[str]]:

@@ -150,15 +150,15 @@ def test_options_not_applied_yet_are_warned_about(
 ) -> None:
     _vale_ini(
         project,
-        "StylesPath = styles\nIgnoredScopes = code\nPackages = Google\n"
+        "StylesPath = styles\nWordTemplate = \\b(?:%s)\\b\nPackages = Google\n"
         "[*]\nBasedOnStyles = Alpha\n",
     )
     main(["a.md"])
     where = f"copylint: warning: {project / '.vale.ini'}"
     assert capsys.readouterr().err.splitlines() == [
-        f"{where}: IgnoredScopes: not applied by copylint yet",
         f"{where}: Packages: copylint never downloads packages (vale sync): install them "
         "under StylesPath",
+        f"{where}: WordTemplate: not applied by copylint yet",
     ]
 
 
@@ -249,3 +249,57 @@ def test_in_a_vale_project_a_lone_argument_naming_no_file_is_linted_as_text(
     (project / ".vale.ini").unlink()
     assert main(["Fix XXX now"]) == 2  # outside a Vale project: a missing file
     assert "Fix XXX now: " in capsys.readouterr().err
+
+
+MARKUP_DRAFT = """\
+---
+title: XXX in the title
+author: Desk XXX
+---
+
+XXX in prose, **XXX in bold**, <span class="nop">XXX in a class</span>.
+
+> XXX in a quote.
+
+A $XXX$ token and {{< note >}}XXX in a shortcode{{< /note >}}.
+
+<p class="nop">XXX in a paragraph of the class.</p>
+"""
+
+
+def _lines_of(capsys: pytest.CaptureFixture[str], *arguments: str) -> list[str]:
+    main(["--format", "json", *arguments])
+    found = json.loads(capsys.readouterr().out)
+    return [f"{d['line']}:{d['column']}" for d in found]
+
+
+def test_markup_options_say_what_is_prose(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "m.md").write_text(MARKUP_DRAFT, encoding="utf-8")
+    _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha\n")
+    everything = _lines_of(capsys, "m.md")
+    assert everything == ["2:8", "3:14", "6:1", "6:17", "6:50", "8:3", "10:4", "10:31", "12:16"]
+    _vale_ini(
+        project,
+        r"""
+        StylesPath = styles
+        IgnoredScopes = code, strong
+        SkippedScopes = script, style, pre, figure, blockquote
+        IgnoredClasses = nop
+        [*]
+        BasedOnStyles = Alpha
+        [*.md]
+        TokenIgnores = (\$[^\n$]+\$)
+        BlockIgnores = (?s)({{< note >}}.*?{{< /note >}})
+        """,
+    )
+    assert _lines_of(capsys, "m.md") == ["2:8", "3:14", "6:1"]
+
+
+def test_without_a_vale_project_only_headline_and_summary_fields_are_read(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "m.md").write_text(MARKUP_DRAFT, encoding="utf-8")
+    (project / ".copylint.yaml").write_text("styles_path: [styles]\npacks: [Alpha]\n")
+    assert _lines_of(capsys, "m.md") == ["6:1", "6:17", "6:50", "8:3", "10:4", "10:31", "12:16"]

@@ -52,7 +52,6 @@ class Substitution:
             fix = FixKind.REPLACE if self.fixable and len(suggestions) == 1 else None
             yield Match(found.start(group), found.end(group), (shown, observed), suggestions, fix)
 
-
     def _replacement(self, index: int, observed: str) -> str:
         """The replacement of the key at ``index`` for ``observed``: its ``$1`` and
         ``${1}`` are the groups of the key matched against ``observed``, as in Vale."""

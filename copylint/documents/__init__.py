@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
     Block,
     BlockKind,
@@ -40,20 +41,21 @@ __all__ = [
 ]
 
 
-def parse_document(path: str, source: str, fmt: Format) -> Document:
-    """Parse ``source`` as ``fmt``; ``path`` is how diagnostics will name it."""
-    document = _parse(path, source, fmt)
+def parse_document(path: str, source: str, fmt: Format, markup: Markup = PLAIN) -> Document:
+    """Parse ``source`` as ``fmt``, its markup read as ``markup`` says; ``path`` is how
+    diagnostics will name it."""
+    document = _parse(path, source, fmt, markup)
     return replace(document, blocks=mark_lede(mark_tables(document.blocks)))
 
 
-def _parse(path: str, source: str, fmt: Format) -> Document:
+def _parse(path: str, source: str, fmt: Format, markup: Markup) -> Document:
     if fmt is Format.MARKDOWN:
         from copylint.documents.frontmatter import parse_front_matter
         from copylint.documents.markdown import TooDeep, parse_markdown
 
-        front = parse_front_matter(path, source)
+        front = parse_front_matter(path, source, markup.vale_front_matter)
         try:
-            body = parse_markdown(source, front.end if front else 0)
+            body = parse_markdown(source, front.end if front else 0, markup)
         except TooDeep as error:
             where = path if error.line is None else f"{path}:{error.line}"
             raise CopylintError(f"{where}: {error}") from None
@@ -63,7 +65,7 @@ def _parse(path: str, source: str, fmt: Format) -> Document:
     if fmt is Format.HTML:
         from copylint.documents.html import parse_html
 
-        parsed = parse_html(source)
+        parsed = parse_html(source, markup=markup)
         if parsed.date_problem is not None:
             raise CopylintError(f"{path}: {parsed.date_problem}")
         metadata = Metadata(title=parsed.title, date=parsed.date)

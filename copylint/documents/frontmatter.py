@@ -18,6 +18,7 @@ _FENCE = regex.compile(
 )
 _EMPTY = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
 _LINTED_FIELDS = ("title", "description", "summary", "subtitle")
+_TEXT = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,14 @@ class FrontMatter:
     end: int
 
 
-def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
-    """Parse the ``---`` YAML block that opens ``source``, if there is one."""
+def parse_front_matter(
+    display_path: str, source: str, every_field: bool = False
+) -> FrontMatter | None:
+    """Parse the ``---`` YAML block that opens ``source``, if there is one.
+
+    The headline and summary fields are read as text in copylint's scopes (``title``,
+    ``metadata``); with ``every_field``, as Vale reads them, every field that holds
+    text is, in the scope ``text.frontmatter.KEY``."""
     empty = _EMPTY.match(source)
     if empty:
         return FrontMatter(Metadata(), (), empty.end())
@@ -48,7 +55,7 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
         ) from None
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
         return FrontMatter(Metadata(), (), match.end())
-    blocks = tuple(_field_blocks(source, body_start, node))
+    blocks = tuple(_field_blocks(source, body_start, node, every_field))
     metadata = Metadata(
         title=_string_or_none(fields.get("title")),
         date=_story_date(display_path, fields.get("date")),
@@ -57,11 +64,15 @@ def parse_front_matter(display_path: str, source: str) -> FrontMatter | None:
     return FrontMatter(metadata, blocks, match.end())
 
 
-def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[Block]:
+def _field_blocks(
+    source: str, body_start: int, node: yaml.MappingNode, every_field: bool
+) -> list[Block]:
     """Make a block for each prose field (title, description) with exact positions."""
     blocks: list[Block] = []
     for key_node, value_node in node.value:
-        if key_node.value not in _LINTED_FIELDS or not isinstance(value_node, yaml.ScalarNode):
+        key = str(key_node.value)
+        wanted = every_field or key in _LINTED_FIELDS
+        if not wanted or not isinstance(value_node, yaml.ScalarNode) or value_node.tag != _TEXT:
             continue
         start = body_start + value_node.start_mark.index
         end = body_start + value_node.end_mark.index
@@ -72,8 +83,12 @@ def _field_blocks(source: str, body_start: int, node: yaml.MappingNode) -> list[
             builder.add(value, start)
         else:
             builder.add_aligned(value, raw, start)
-        scopes = frozenset({"title"} if key_node.value == "title" else {"metadata"})
-        kind = BlockKind.TITLE if key_node.value == "title" else BlockKind.FRONT_MATTER
+        scopes = frozenset(
+            {"title"} if key == "title" else {"metadata"} if not every_field else set()
+        )
+        if every_field:
+            scopes |= {f"text.frontmatter.{key}"}
+        kind = BlockKind.TITLE if key == "title" else BlockKind.FRONT_MATTER
         block = Block.build(kind, builder, scopes)
         if block is not None:
             blocks.append(block)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from copylint.dates import parse_day
+from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
     CODE_PLACEHOLDER,
     PROSE_SCOPES,
@@ -51,6 +52,8 @@ _CONTAINER_TAGS = frozenset(
     }
 )
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_BLOCK_TAGS = frozenset({*_HEADINGS, *_CONTAINER_TAGS, "p", "blockquote", "li", "td", "th"})
+"""Elements that are no part of a sentence: one skipped leaves no placeholder."""
 _DATE_META = ("article:published_time", "date", "pubdate", "publish-date", "dc.date")
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area"})
 
@@ -68,9 +71,10 @@ class HtmlParse:
     date_problem: str | None = None
 
 
-def parse_html(source: str, base_offset: int = 0) -> HtmlParse:
-    """Split the HTML in ``source`` into blocks; offsets are shifted by ``base_offset``."""
-    parser = _BlockParser(source, base_offset)
+def parse_html(source: str, base_offset: int = 0, markup: Markup = PLAIN) -> HtmlParse:
+    """Split the HTML in ``source`` into blocks, read as ``markup`` says; offsets are
+    shifted by ``base_offset``."""
+    parser = _BlockParser(source, base_offset, markup)
     parser.feed(source)
     parser.close()
     parser.flush()
@@ -78,9 +82,11 @@ def parse_html(source: str, base_offset: int = 0) -> HtmlParse:
 
 
 class _BlockParser(HTMLParser):
-    def __init__(self, source: str, base_offset: int) -> None:
+    def __init__(self, source: str, base_offset: int, markup: Markup) -> None:
         super().__init__(convert_charrefs=False)
         self.base_offset = base_offset
+        self.markup = markup
+        self.skipped_here: list[bool] = []
         self.line_starts = [0]
         self.line_starts.extend(i + 1 for i, char in enumerate(source) if char == "\n")
         self.blocks: list[Block] = []
@@ -103,22 +109,27 @@ class _BlockParser(HTMLParser):
             if tag == "br" and not self.skip_depth:
                 self.builder.add_mapped("\n", self._offset())
             return
-        if tag in SKIPPED_TAGS:
-            if not self.skip_depth and tag in _INLINE_CODE_TAGS:
+        classes = dict(attrs).get("class")
+        ignored = self.markup.ignores(tag, classes) or tag in _INLINE_CODE_TAGS
+        skipped = ignored or tag in SKIPPED_TAGS or self.markup.skips(tag, classes)
+        if skipped:
+            if tag in _BLOCK_TAGS:
+                self.flush()
+            elif not self.skip_depth and ignored:
                 self.builder.add_mapped(CODE_PLACEHOLDER, self._offset())
             self.skip_depth += 1
         elif tag in _HEADINGS or tag in _BLOCK_SCOPES or tag in _CONTAINER_TAGS:
             self.flush()
             self.block_tag = tag
         self.open_tags.append(tag)
+        self.skipped_here.append(skipped)
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.open_tags:
             return
         while self.open_tags:
             closed = self.open_tags.pop()
-            if closed in SKIPPED_TAGS:
-                self.skip_depth -= 1
+            self.skip_depth -= self.skipped_here.pop()
             if closed == tag:
                 break
         if tag in _HEADINGS or tag in _BLOCK_SCOPES or tag in _CONTAINER_TAGS:

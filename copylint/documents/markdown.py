@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from copylint.documents.html import parse_html
+from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
     CODE_PLACEHOLDER,
     PROSE_SCOPES,
@@ -32,15 +33,22 @@ MAX_NESTING = 200
 """How deep markdown-it nests blocks (a list item counts two levels, a quote one); deeper
 content it would drop, so such a draft is refused instead. Real copy nests a few levels."""
 
-_PARSER = (
-    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "linkify": True})
-    .enable(["table", "strikethrough", "linkify"])
-    .disable("text_join")
-)
-_PARSER.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
-"""CommonMark with GitHub's tables, strikethrough and bare URLs made links (with a
-scheme: "https://example.com/page", not "Amazon.com"); a link whose text is its
-address is not prose, and rules never see it, as in Vale."""
+
+def _parser() -> MarkdownIt:
+    """CommonMark with GitHub's tables, strikethrough and bare URLs made links (with a
+    scheme: "https://example.com/page", not "Amazon.com"); a link whose text is its
+    address is not prose, and rules never see it, as in Vale."""
+    parser = (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "linkify": True})
+        .enable(["table", "strikethrough", "linkify"])
+        .disable("text_join")
+    )
+    assert parser.linkify is not None, "linkify-it-py is a dependency"
+    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    return parser
+
+
+_PARSER = _parser()
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -67,10 +75,11 @@ _DISPLAY_MATH = regex.compile(r"\s*\$\$.*\$\$\s*", regex.S)
 """A paragraph that is display math (``$$ ... $$``): not prose, skipped as code is."""
 
 
-def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
-    """Split the Markdown in ``source`` (from ``body_start`` on) into blocks; raises
-    ``TooDeep`` rather than drop what is nested too deep."""
-    masked = regex.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
+def parse_markdown(source: str, body_start: int = 0, markup: Markup = PLAIN) -> MarkdownParse:
+    """Split the Markdown in ``source`` (from ``body_start`` on) into blocks, its markup
+    read as ``markup`` says; raises ``TooDeep`` rather than drop what is nested too deep."""
+    front = regex.sub(r"[^\r\n]", " ", source[:body_start])
+    masked = front + markup.masked(source[body_start:])
     try:
         tokens = _PARSER.parse(masked)
     except RecursionError:
@@ -78,7 +87,7 @@ def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
     deepest = max(tokens, key=lambda token: token.level, default=None)
     if deepest is not None and deepest.level >= MAX_NESTING - 1:
         raise TooDeep(deepest.map[0] + 1 if deepest.map else None)
-    walker = _Walker(source, LineIndex(source))
+    walker = _Walker(masked, LineIndex(masked), markup)
     blocks = tuple(walker.blocks(tokens))
     return MarkdownParse(blocks, tuple(sorted(walker.code)))
 
@@ -86,43 +95,51 @@ def parse_markdown(source: str, body_start: int = 0) -> MarkdownParse:
 class _Walker:
     """Walks markdown-it's token stream, keeping track of the enclosing containers."""
 
-    def __init__(self, source: str, lines: LineIndex) -> None:
+    def __init__(self, source: str, lines: LineIndex, markup: Markup) -> None:
         self.source = source
         self.lines = lines
+        self.markup = markup
         self.containers: list[str] = []
         self.cell: str | None = None
         self.code: list[tuple[int, int]] = []
+        self.skipped = 0
+        self.heading_level = 0
 
     def blocks(self, tokens: Sequence[Token]) -> Iterator[Block]:
-        heading_level = 0
         for token in tokens:
-            if token.type in ("blockquote_open", "list_item_open"):
-                self.containers.append(token.type)
-            elif token.type in ("blockquote_close", "list_item_close"):
-                self.containers.pop()
-            elif token.type == "heading_open":
-                heading_level = int(token.tag[1])
-            elif token.type == "heading_close":
-                heading_level = 0
-            elif token.type in ("th_open", "td_open"):
-                self.cell = token.type
-            elif token.type in ("th_close", "td_close"):
-                self.cell = None
-            elif token.type in ("fence", "code_block") and token.map:
-                self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
-            elif token.type == "html_block" and token.map:
-                yield from self._html_block(token.map)
-            elif token.type == "inline" and token.map and _DISPLAY_MATH.fullmatch(token.content):
-                self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
-            elif token.type == "inline" and token.map:
-                block = self._inline_block(token, heading_level)
-                if block is not None:
-                    yield block
+            if token.nesting and self.markup.skips(_tag(token)):
+                self.skipped += token.nesting
+            elif not self.skipped:
+                yield from self._block(token)
+
+    def _block(self, token: Token) -> Iterator[Block]:
+        if token.type in ("blockquote_open", "list_item_open"):
+            self.containers.append(token.type)
+        elif token.type in ("blockquote_close", "list_item_close"):
+            self.containers.pop()
+        elif token.type == "heading_open":
+            self.heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            self.heading_level = 0
+        elif token.type in ("th_open", "td_open"):
+            self.cell = token.type
+        elif token.type in ("th_close", "td_close"):
+            self.cell = None
+        elif token.type in ("fence", "code_block") and token.map:
+            self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
+        elif token.type == "html_block" and token.map:
+            yield from self._html_block(token.map)
+        elif token.type == "inline" and token.map and _DISPLAY_MATH.fullmatch(token.content):
+            self.code.append((self._line_offset(token.map[0]), self._line_offset(token.map[1])))
+        elif token.type == "inline" and token.map:
+            block = self._inline_block(token, self.heading_level)
+            if block is not None:
+                yield block
 
     def _html_block(self, line_map: list[int]) -> Iterator[Block]:
         start = self._line_offset(line_map[0])
         end = self._line_offset(line_map[1])
-        yield from parse_html(self.source[start:end], start).blocks
+        yield from parse_html(self.source[start:end], start, self.markup).blocks
 
     def _line_offset(self, line: int) -> int:
         """Return where 0-based ``line`` starts: where 1-based line ``line`` ends."""
@@ -131,9 +148,8 @@ class _Walker:
     def _inline_block(self, token: Token, heading_level: int) -> Block | None:
         assert token.map is not None
         builder = TextBuilder()
-        _InlineMapper(self.source, self._line_offset(token.map[0]), self.code).map(
-            token.children or [], builder
-        )
+        mapper = _InlineMapper(self.source, self._line_offset(token.map[0]), self.code, self.markup)
+        mapper.map(token.children or [], builder)
         kind, scopes = self._kind_and_scopes(heading_level)
         return Block.build(kind, builder, scopes, heading_level)
 
@@ -158,18 +174,33 @@ class _Walker:
 class _InlineMapper:
     """Finds each inline token of one block in the source and adds its text."""
 
-    def __init__(self, source: str, cursor: int, code: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, source: str, cursor: int, code: list[tuple[int, int]], markup: Markup
+    ) -> None:
         self.source = source
         self.cursor = cursor
         self.code = code
+        self.markup = markup
         self.skip_depth = 0
         self.space_before_markup = False
+        self.ignored_html: list[str] = []
 
     def map(self, children: Sequence[Token], builder: TextBuilder) -> None:
         for child in children:
+            if child.nesting and child.type != "link_open" and self.markup.ignores(_tag(child)):
+                self._ignore(child, builder)
             handler = getattr(self, f"_on_{child.type}", None)
             if handler is not None:
                 handler(child, builder)
+
+    def _ignore(self, token: Token, builder: TextBuilder) -> None:
+        """Read an element the markup options ignore (``**bold**``) as one placeholder."""
+        if token.nesting > 0:
+            position = self._find(token.markup)
+            self.cursor = position + len(token.markup)
+            if not self.skip_depth:
+                builder.add_mapped(CODE_PLACEHOLDER, position)
+        self.skip_depth += token.nesting
 
     def _find(self, needle: str) -> int:
         found = self.source.find(needle, self.cursor)
@@ -212,9 +243,24 @@ class _InlineMapper:
             builder.add_mapped(CODE_PLACEHOLDER, opening)
 
     def _on_html_inline(self, token: Token, builder: TextBuilder) -> None:
-        """Step over an inline tag or comment; "a <!-- x --> b" reads "a b", not "a  b"."""
-        self.cursor = self._find(token.content) + len(token.content)
+        """Step over an inline tag or comment; "a <!-- x --> b" reads "a b", not "a  b".
+        An element the markup options ignore (``<span class="nop">``) is a placeholder."""
+        position = self._find(token.content)
+        self.cursor = position + len(token.content)
         self.space_before_markup = builder.ends_with_space()
+        tag = _HTML_TAG.match(token.content)
+        if tag is None:
+            return
+        name = tag.group("name").lower()
+        if tag.group("closing"):
+            if self.ignored_html and self.ignored_html[-1] == name:
+                self.ignored_html.pop()
+                self.skip_depth -= 1
+        elif self.markup.ignores(name, _class_of(tag.group("attributes"))):
+            if not self.skip_depth:
+                builder.add_mapped(CODE_PLACEHOLDER, position)
+            self.ignored_html.append(name)
+            self.skip_depth += 1
 
     def _on_link_open(self, token: Token, builder: TextBuilder) -> None:
         if token.markup in ("autolink", "linkify"):
@@ -253,6 +299,22 @@ class _InlineMapper:
             closer = ")" if self.source[position] == "(" else "]"
             position = _matching(self.source, position, closer)
         self.cursor = position
+
+
+_HTML_TAG = regex.compile(r"<(?P<closing>/?)(?P<name>[A-Za-z][\w-]*)(?P<attributes>[^>]*)>")
+_CLASS = regex.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
+
+
+def _class_of(attributes: str) -> str | None:
+    found = _CLASS.search(attributes)
+    return None if found is None else next(group for group in found.groups() if group is not None)
+
+
+def _tag(token: Token) -> str:
+    """The HTML element a Markdown token stands for, by Vale's names."""
+    if token.type.startswith(("fence", "code_block")):
+        return "pre"
+    return "del" if token.tag == "s" else token.tag
 
 
 def _matching(source: str, start: int, closer: str) -> int:
