@@ -402,3 +402,20 @@ def test_sentence_scope_leaves_headings_out_unless_named(tmp_path: Path) -> None
         "Heading",
     )
     assert [(d.line, d.message) for d in lint(heading_rule, text)] == [(1, "'Council meets'")]
+
+
+def test_occurrence_counts_inline_code_and_shows_the_first_prose_match(tmp_path: Path) -> None:
+    """Inline code reads as one "*" a character, as Vale masks it: a heading's length
+    counts its code, and the finding is shown at the first match that is not code."""
+    rule = make_rule(
+        tmp_path,
+        """
+        extends: occurrence
+        message: "Headings should use fewer than 30 characters"
+        scope: heading
+        max: 30
+        token: .
+        """,
+    )
+    text = "## `copylint --fix`, then rerun the checks\n\n## Short `code` heading\n"
+    assert positions(rule, text) == [(1, 20)]

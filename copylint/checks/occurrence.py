@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from copylint.checks.base import CheckKind, Match
 from copylint.checks.patterns import RulePattern, compile_pattern
+from copylint.documents.model import CODE_PLACEHOLDER
 
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """Counts the token; reports at the first match, or at the start when there is none.
+    """Counts the token; reports at the first match that is prose, or at the start when
+    there is none.
 
     ``%s`` and ``%d`` in the message are the count.
     """
@@ -24,8 +26,18 @@ class Occurrence:
         spans = [found.span() for found in self.pattern.finditer(text)]
         count = len(spans)
         if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
-            start, end = spans[0] if spans else (0, 0)
-            yield Match(start, end, (count,))
+            if not spans:
+                yield Match(0, 0, (count,))
+                return
+            shown = next((span for span in spans if _is_prose(text[span[0] : span[1]])), None)
+            if shown is not None:
+                yield Match(*shown, (count,))
+
+
+def _is_prose(matched: str) -> bool:
+    """Tell whether a match may be shown: not blank, not code read as placeholders
+    (Vale shows the first such match, and nothing when there is none)."""
+    return bool(matched.strip()) and bool(matched.strip(CODE_PLACEHOLDER + " "))
 
 
 @dataclass(frozen=True, slots=True)

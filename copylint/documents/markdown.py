@@ -240,7 +240,7 @@ class _InlineMapper:
         self.cursor = opening + len(token.markup) if closing < 0 else closing + len(token.markup)
         self.code.append((opening, self.cursor))
         if not self.skip_depth:
-            builder.add_mapped(CODE_PLACEHOLDER, opening)
+            builder.add_mapped(CODE_PLACEHOLDER * max(1, len(token.content)), opening)
 
     def _on_html_inline(self, token: Token, builder: TextBuilder) -> None:
         """Step over an inline tag or comment; "a <!-- x --> b" reads "a b", not "a  b".

@@ -11,8 +11,9 @@ from enum import Enum
 from copylint.positions import LineIndex
 
 CODE_PLACEHOLDER = "*"
-"""What rules see where inline code stands: one character, not a letter, a digit or
-"_", so that words beside it keep their boundaries (Vale masks code with "*" too)."""
+"""What rules see where inline code stands: not a letter, a digit or "_", so that words
+beside it keep their boundaries. Markdown's inline code reads as one for each of its
+characters, as Vale masks it (a heading's length counts its code)."""
 PARAGRAPH_SCOPE = "paragraph"
 PROSE_SCOPES = frozenset({"text", PARAGRAPH_SCOPE, "summary"})
 TABLE_CELL_SCOPES = frozenset({"text", "table", "table.cell"})
