@@ -154,3 +154,20 @@ def test_markdown_display_math_is_not_prose() -> None:
         "Real FOOBAR here.",
         "A price of $5 and $6 is prose.",
     ]
+
+
+def test_html_cells_captions_and_list_rows_keep_their_scopes() -> None:
+    """A paragraph inside a cell is the cell; a caption is the table's; a list item
+    that reads as a row of figures is no prose but still an item of its list."""
+    source = (
+        "<table><caption>Results</caption>"
+        "<tr><td><p>Cell text</p></td></tr></table>"
+        "<ul><li><p>Shr 1.88 dlrs vs 71 cts</p></li><li><p>An ordinary item.</p></li></ul>"
+    )
+    document = parse_document("d.html", source, Format.HTML)
+    assert [(b.kind, sorted(b.scopes)) for b in document.blocks] == [
+        (BlockKind.TABLE_HEADER, ["table", "table.caption", "text"]),
+        (BlockKind.TABLE_CELL, ["table", "table.cell", "text"]),
+        (BlockKind.TABLE_CELL, ["list", "table", "table.cell", "text"]),
+        (BlockKind.LIST_ITEM, ["list", "paragraph", "summary", "text"]),
+    ]

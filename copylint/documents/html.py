@@ -179,6 +179,9 @@ class _BlockParser(HTMLParser):
             level = _HEADINGS[tag]
             return BlockKind.HEADING, heading_scopes(level), level
         kind, scopes = _BLOCK_SCOPES.get(tag, _BLOCK_SCOPES["p"])
+        for cell in ("td", "th"):
+            if kind is BlockKind.PARAGRAPH and cell in self.open_tags:
+                kind, scopes = _BLOCK_SCOPES[cell]
         if kind is BlockKind.PARAGRAPH and "li" in self.open_tags:
             kind, scopes = BlockKind.LIST_ITEM, scopes | {"list"}
         if kind is BlockKind.PARAGRAPH and "blockquote" in self.open_tags:
@@ -194,7 +197,7 @@ _BLOCK_SCOPES: dict[str, tuple[BlockKind, frozenset[str]]] = {
     "dd": (BlockKind.LIST_ITEM, PROSE_SCOPES | {"list"}),
     "td": (BlockKind.TABLE_CELL, TABLE_CELL_SCOPES),
     "th": (BlockKind.TABLE_HEADER, TABLE_HEADER_SCOPES),
-    "caption": (BlockKind.PARAGRAPH, PROSE_SCOPES),
+    "caption": (BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.caption"})),
     "figcaption": (BlockKind.PARAGRAPH, PROSE_SCOPES),
     "title": (BlockKind.TITLE, frozenset({"title"})),
 }

@@ -50,6 +50,9 @@ HEADER_MAX_WORDS = 12
 INTRODUCTION_MAX_WORDS = 30
 LABEL_IN_ROW_WORDS = 4
 _PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+_LIST_SCOPE = frozenset({"list"})
+"""A list item read as a table row is still an item of its list (Vale's ``list`` scope
+reaches it); it is no prose."""
 _ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’)\]]*$")
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"'()[]“”‘’—–-/", " "))
 _BRACKETED_ABBREVIATION = regex.compile(r"\(\p{L}+\.\)\s*$")
@@ -63,10 +66,13 @@ def mark_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     rows = [block.kind in _PROSE_KINDS and _is_row(block.text) for block in blocks]
     marked = list(blocks)
     for index, block in enumerate(blocks):
+        kept = _LIST_SCOPE if block.kind is BlockKind.LIST_ITEM else frozenset()
         if rows[index]:
-            marked[index] = replace(block, kind=BlockKind.TABLE_CELL, scopes=TABLE_CELL_SCOPES)
+            cell = TABLE_CELL_SCOPES | kept
+            marked[index] = replace(block, kind=BlockKind.TABLE_CELL, scopes=cell)
         elif block.kind in _PROSE_KINDS and _beside_row(rows, index) and _is_label(block.text):
-            marked[index] = replace(block, kind=BlockKind.TABLE_HEADER, scopes=TABLE_HEADER_SCOPES)
+            header = TABLE_HEADER_SCOPES | kept
+            marked[index] = replace(block, kind=BlockKind.TABLE_HEADER, scopes=header)
     return tuple(marked)
 
 
