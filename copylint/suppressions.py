@@ -9,10 +9,13 @@ Written as HTML comments, in Markdown, HTML and (on a line of their own) plain t
 
 With no names a directive covers every rule. Vale's comments are honoured too:
 ``<!-- vale off -->``, ``<!-- vale on -->``, ``<!-- vale Style.Rule = NO -->`` and
-``= YES``. A copylint directive naming an unknown rule is an error
+``= YES`` (``off`` and ``on`` too, a style's name for all its rules), and
+``<!-- vale Style.Rule["match", "other"] = NO -->`` for the findings of that rule on
+those words only. A copylint directive naming an unknown rule is an error
 (``copylint.InvalidDirective``); one that suppresses nothing is reported
 (``copylint.UnusedDirective``). Vale's comments are not checked that way: drafts
-written for Vale often name Vale rules that copylint does not load. Comments inside
+written for Vale often name Vale rules that copylint does not load, and a Vale comment
+copylint does not understand is left alone, as Vale leaves it. Comments inside
 Markdown code (blocks and spans) are examples, not directives.
 """
 
@@ -34,7 +37,11 @@ UNUSED = "copylint.UnusedDirective"
 DIRECTIVE_RULES = (INVALID, UNUSED)
 
 _COMMENT = regex.compile(r"<!--\s*(?P<body>(?:copylint-[\w-]*|vale)\b.*?)\s*-->", regex.S)
-_VALE_SWITCH = regex.compile(r"(?P<name>[\w.-]+)\s*=\s*(?P<state>YES|NO)", regex.I)
+_VALE_SWITCH = regex.compile(
+    r"(?P<name>[\w.-]+)(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<state>YES|NO|ON|OFF)\b", regex.I
+)
+_QUOTED = regex.compile(r"\"([^\"]*)\"|'([^']*)'")
+_OFF = ("NO", "OFF")
 _ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 ALL = "*"
 
@@ -73,7 +80,8 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
         parsed = _parse(comment["body"])
         if parsed is None:
             word = comment["body"].split()[0]
-            problems.append(_invalid(path, start, end, f"Unknown directive '{word}'"))
+            if word != "vale":
+                problems.append(_invalid(path, start, end, f"Unknown directive '{word}'"))
             continue
         action, names, strict = parsed
         problems.extend(
@@ -104,15 +112,26 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], bool] | None:
         switches = list(_VALE_SWITCH.finditer(rest))
         if not switches:
             return None
-        states = {s["state"].upper() for s in switches}
-        action = "disable" if states == {"NO"} else "enable" if states == {"YES"} else None
-        return None if action is None else (action, tuple(s["name"] for s in switches), False)
+        states = {s["state"].upper() in _OFF for s in switches}
+        if len(states) > 1:
+            return None
+        names = tuple(name for switch in switches for name in _vale_names(switch))
+        return ("disable" if states == {True} else "enable"), names, False
     keyword, _, rest = body.partition(" ")
     action = keyword.removeprefix("copylint-")
     if action not in _ACTIONS:
         return None
     names = tuple(name.strip() for name in rest.split(",") if name.strip()) or (ALL,)
     return action, names, True
+
+
+def _vale_names(switch: regex.Match[str]) -> list[str]:
+    """The names a Vale switch covers: ``Style.Rule``, or ``Style.Rule[match]`` for
+    each match it lists (as Vale keys its comments)."""
+    if switch["matches"] is None:
+        return [switch["name"]]
+    quoted = _QUOTED.findall(switch["matches"])
+    return [f"{switch['name']}[{double or single}]" for double, single in quoted]
 
 
 def _next_text_line(lines: LineIndex, line: int) -> int:
@@ -156,7 +175,12 @@ def _suppressed(
     diagnostic: Diagnostic, directives: Sequence[Directive], used: set[tuple[int, str]]
 ) -> bool:
     """Tell whether a directive covers ``diagnostic``, adding (directive, name) to ``used``."""
-    names = (diagnostic.rule, diagnostic.rule.split(".", 1)[0], ALL)
+    names = (
+        diagnostic.rule,
+        diagnostic.rule.split(".", 1)[0],
+        f"{diagnostic.rule}[{diagnostic.match}]",
+        ALL,
+    )
     position = (diagnostic.line, diagnostic.column)
     disabled: dict[str, int] = {}
     for index, directive in enumerate(directives):

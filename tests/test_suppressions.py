@@ -94,6 +94,29 @@ def test_vale_comments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     ) == ["6:21: newsroom.Attribution", "9:4: newsroom.DoubledWord"]
 
 
+def test_vale_comments_for_one_match_a_style_and_unknown_forms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``Rule["match"] = NO`` silences that rule on those words only; ``Style = off``
+    the whole style; a Vale comment copylint does not read is left alone, never an error."""
+    assert _lint(
+        tmp_path,
+        capsys,
+        "d.md",
+        """        <!-- vale newsroom.DoubledWord["was was", "is is"] = NO -->
+        It was was late. It is the the end.
+        <!-- vale newsroom.DoubledWord["was was", "is is"] = YES -->
+
+        <!-- vale newsroom = off -->
+        It was was late.
+        <!-- vale newsroom = on -->
+
+        <!-- vale style = Microsoft -->
+        It was was late.
+        """,
+    ) == ["2:24: newsroom.DoubledWord", "10:4: newsroom.DoubledWord"]
+
+
 def test_html_directives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _lint(
         tmp_path,
