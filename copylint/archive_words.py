@@ -25,6 +25,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from copylint.fingerprints import Fingerprint
@@ -95,7 +96,7 @@ class WordTables:
         When the rule has no rarity yet, the units added now give it.
         """
         if not self._has_rarity():
-            counts = Counter(word for _id, key in self._added for word in set(key.codes))
+            counts = Counter(chain.from_iterable(set(key.codes) for _id, key in self._added))
             self.connection.executemany(
                 "INSERT OR REPLACE INTO rarity VALUES (?, ?, ?)",
                 ((self.digest, word, count) for word, count in counts.items()),
@@ -152,11 +153,13 @@ class WordTables:
         rows = select_in(self.connection, query, (self.digest,), sorted(units))
         return {unit: Fingerprint(codes, source) for unit, codes, source in rows}
 
-    def _probes(self, key: Fingerprint, ranks: dict[str, int]) -> tuple[int, list[str]]:
+    def _probes(
+        self, key: Fingerprint, ranks: dict[str, int], distinct: set[str] | None = None
+    ) -> tuple[int, list[str]]:
         """Return how many of its probes a copy of ``key`` holds, and the probes: its
-        rarest words, by ``ranks``."""
+        rarest words (``distinct``, when the caller has them), by ``ranks``."""
         reach = self.tolerance.reach(len(key))
-        own = sorted(set(key.codes), key=ranks.__getitem__)
+        own = sorted(set(key.codes) if distinct is None else distinct, key=ranks.__getitem__)
         probes = own[: reach + 1 + EXTRA_PROBES]
         return max(1, len(probes) - reach), probes
 
@@ -198,11 +201,13 @@ class WordTables:
         units = list(units)
         ranks = self._ranks(key for _unit, key in units)
         for unit, key in units:
-            for word in set(key.codes):
+            distinct = set(key.codes)
+            for word in distinct:
                 postings[word].append(unit)
-            needed, own = self._probes(key, ranks)
+            needed, own = self._probes(key, ranks, distinct)
+            entry = unit << NEEDED_BITS | needed
             for word in own:
-                probes[word].append(unit << NEEDED_BITS | needed)
+                probes[word].append(entry)
         return postings, probes
 
     def _apply(self, table: str, changes: Changes) -> None:
@@ -210,8 +215,10 @@ class WordTables:
         kept = self._lists(table, words)
         rows = []
         for word in words:
-            gone = set(changes.dropped.get(word, ()))
-            ids = array("Q", (unit for unit in kept.get(word, ()) if unit not in gone))
+            ids = kept.get(word) or array("Q")
+            if word in changes.dropped:
+                gone = set(changes.dropped[word])
+                ids = array("Q", (unit for unit in ids if unit not in gone))
             ids.extend(changes.added.get(word, ()))
             rows.append((self.digest, word, ids.tobytes()))
         self.connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
