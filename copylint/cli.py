@@ -57,6 +57,11 @@ def build_parser() -> OneLineParser:
         help="output format (default: text; auto: github inside GitHub Actions, else text)",
     )
     parser.add_argument(
+        "--output",
+        choices=sorted(VALE_OUTPUTS),
+        help="Vale's name for --format: CLI (text), line, or JSON (Vale's own JSON shape)",
+    )
+    parser.add_argument(
         "--statistics",
         action="store_true",
         help="print how many findings each rule has instead of listing them",
@@ -214,7 +219,7 @@ def _report(
         for diagnostic in result.diagnostics
         if diagnostic.level >= min_level and diagnostic.rule not in ignored
     ]
-    fmt = _format(args.format)
+    fmt = _format(args.format, args.output)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = statistics.report if args.statistics else reporter(fmt)
     report(shown, ReportContext(result.files, color, tuple(rules)), sys.stdout)
@@ -242,7 +247,13 @@ def _config(explicit: str | None) -> Config:
     return load_config(find_config(Path.cwd()))
 
 
-def _format(name: str) -> str:
+VALE_OUTPUTS = {"CLI": "text", "line": "line", "JSON": "vale-json"}
+"""Vale's ``--output`` values and the formats they are."""
+
+
+def _format(name: str, vale_output: str | None = None) -> str:
+    if vale_output is not None:
+        return VALE_OUTPUTS[vale_output]
     if name != AUTO:
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

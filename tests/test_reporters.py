@@ -109,6 +109,40 @@ def test_sarif_carries_rule_metadata_and_validates(
         jsonschema.validate(log, json.loads(schema.read_text(encoding="utf-8")))
 
 
+def test_vale_json_is_vales_own_shape() -> None:
+    alerts = json.loads(_render("vale-json"))
+    assert list(alerts) == ["a.md", "b,c.txt"]
+    assert alerts["a.md"][0] == {
+        "Action": {"Name": "", "Params": None},
+        "Span": [5, 10],
+        "Check": "newsroom.Attribution",
+        "Description": "",
+        "Link": "https://example.com/said",
+        "Message": "Use 'said' instead of 'stated', 100% sure: yes",
+        "Severity": "warning",
+        "Match": "stated",
+        "Line": 3,
+    }
+    assert [alert["Span"] for alert in alerts["a.md"]] == [[5, 10], [1, 1]]
+
+
+def test_vale_output_names_pick_the_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text("Headline\n\nIt was was late.\n", encoding="utf-8")
+    main(["--output", "JSON", "--select", "newsroom.DoubledWord", "d.txt"])
+    alert = json.loads(capsys.readouterr().out)["d.txt"][0]
+    assert (alert["Check"], alert["Line"], alert["Span"], alert["Match"]) == (
+        "newsroom.DoubledWord",
+        3,
+        [4, 10],
+        "was was",
+    )
+    main(["--output", "line", "--select", "newsroom.DoubledWord", "d.txt"])
+    assert capsys.readouterr().out.startswith("d.txt:3:4:newsroom.DoubledWord:")
+
+
 def test_junit() -> None:
     root = ElementTree.fromstring(_render("junit"))
     assert (root.get("tests"), root.get("failures")) == ("3", "3")

@@ -14,8 +14,8 @@ from copylint.reporters.context import ReportContext
 
 Reporter = Callable[[Sequence[Diagnostic], ReportContext, TextIO], None]
 
-FORMATS = ("github", "json", "junit", "line", "sarif", "text")
-_MODULES = {"json": "json_format"}
+FORMATS = ("github", "json", "junit", "line", "sarif", "text", "vale-json")
+_MODULES = {"json": "json_format", "vale-json": "vale_json"}
 
 
 def reporter(fmt: str) -> Reporter:
