@@ -23,7 +23,6 @@ from copylint.documents.model import (
 SKIPPED_TAGS = frozenset(
     {"script", "style", "pre", "code", "textarea", "noscript", "template", "svg", "math", "kbd"}
 )
-_INLINE_CODE_TAGS = frozenset({"code", "kbd"})
 _CONTAINER_TAGS = frozenset(
     {
         "html",
@@ -110,7 +109,7 @@ class _BlockParser(HTMLParser):
                 self.builder.add_mapped("\n", self._offset())
             return
         classes = dict(attrs).get("class")
-        ignored = self.markup.ignores(tag, classes) or tag in _INLINE_CODE_TAGS
+        ignored = self.markup.ignores(tag, classes)
         skipped = ignored or tag in SKIPPED_TAGS or self.markup.skips(tag, classes)
         if skipped:
             if tag in _BLOCK_TAGS:

@@ -312,8 +312,6 @@ def _class_of(attributes: str) -> str | None:
 
 def _tag(token: Token) -> str:
     """The HTML element a Markdown token stands for, by Vale's names."""
-    if token.type.startswith(("fence", "code_block")):
-        return "pre"
     return "del" if token.tag == "s" else token.tag
 
 
