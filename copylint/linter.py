@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from copylint.budget import time_budget
 from copylint.cache import NO_CACHE, Cache
@@ -130,6 +130,9 @@ class RuleSet:
     text: tuple[tuple[Rule, TextCheck], ...]
     document: tuple[tuple[Rule, DocumentCheck], ...]
     cross_file: tuple[tuple[Rule, CrossFileCheck], ...]
+    in_order: frozenset[str] = frozenset()
+    """The text rules whose checks read a file in order, by name (``isinstance`` on a
+    runtime protocol inspects its members each time: asked once, not per document)."""
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> RuleSet:
@@ -143,7 +146,8 @@ class RuleSet:
                 document.append((rule, check))
             else:
                 cross_file.append((rule, check))
-        return cls(tuple(text), tuple(document), tuple(cross_file))
+        in_order = frozenset(rule.name for rule, check in text if isinstance(check, ReadsInOrder))
+        return cls(tuple(text), tuple(document), tuple(cross_file), in_order)
 
     def only(self, keep: Callable[[Rule], bool]) -> RuleSet:
         """Return the rules that ``keep`` keeps, sorted as here."""
@@ -151,6 +155,7 @@ class RuleSet:
             tuple(pair for pair in self.text if keep(pair[0])),
             tuple(pair for pair in self.document if keep(pair[0])),
             tuple(pair for pair in self.cross_file if keep(pair[0])),
+            self.in_order,
         )
 
     def prepare(self) -> None:
@@ -211,7 +216,8 @@ def lint_document(document: Document, rules: RuleSet, run: RunContext) -> Linted
             diagnostics.extend(outcome)
 
     for rule, text_check in rules.text:
-        add(rule, partial(_text_diagnostics, rule, text_check, segments, placer))
+        in_order = rule.name in rules.in_order
+        add(rule, partial(_text_diagnostics, rule, text_check, in_order, segments, placer))
     for rule, document_check in rules.document:
         add(rule, partial(_document_diagnostics, rule, document_check, context, placer))
     return Linted(diagnostics, stopped)
@@ -232,25 +238,13 @@ def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:
 
 
 def _text_diagnostics(
-    rule: Rule, check: TextCheck, segments: _Segments, placer: Placer
+    rule: Rule, check: TextCheck, in_order: bool, segments: _Segments, placer: Placer
 ) -> Iterator[Diagnostic]:
-    finder = check.for_document() if _reads_in_order(check) else check
+    finder = cast(ReadsInOrder, check).for_document() if in_order else check
     for segment in segments.for_scope(rule.scope):
         for match in finder.find(segment.text):
             start, end = segment.to_source(match.start, match.end)
             yield placer.diagnostic(rule, start, end, match, segment.text[match.start : match.end])
-
-
-_READS_IN_ORDER: dict[type, bool] = {}
-
-
-def _reads_in_order(check: TextCheck) -> TypeGuard[ReadsInOrder]:
-    """Tell whether ``check`` reads a file in order (``isinstance`` on a runtime
-    protocol inspects its members each time: decided once per kind of check)."""
-    kind = type(check)
-    if kind not in _READS_IN_ORDER:
-        _READS_IN_ORDER[kind] = isinstance(check, ReadsInOrder)
-    return _READS_IN_ORDER[kind]
 
 
 class Placer:

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from copylint.documents.markup import Markup
+from copylint.documents.markup import SKIPPED_BLOCKS, Markup
 from copylint.globs import vale_glob_matches
 
-VALE_MARKUP = Markup(vale_front_matter=True)
+VALE_MARKUP = Markup(skipped_tags=SKIPPED_BLOCKS, vale_front_matter=True)
+"""How a Vale project reads its drafts unless its config says otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,3 +171,10 @@ def test_html_cells_captions_and_list_rows_keep_their_scopes() -> None:
         (BlockKind.TABLE_CELL, ["list", "table", "table.cell", "text"]),
         (BlockKind.LIST_ITEM, ["list", "paragraph", "summary", "text"]),
     ]
+
+
+def test_html_figure_captions_are_read_outside_a_vale_project() -> None:
+    """Vale skips ``figure`` by default; copylint's own reading keeps its caption."""
+    source = "<figure><img src='x.jpg'><figcaption>The mayor at the count.</figcaption></figure>"
+    document = parse_document("d.html", source, Format.HTML)
+    assert [block.text for block in document.blocks] == ["The mayor at the count."]

@@ -187,7 +187,7 @@ class _InlineMapper:
 
     def map(self, children: Sequence[Token], builder: TextBuilder) -> None:
         for child in children:
-            if child.nesting and child.type != "link_open" and self.markup.ignores(_tag(child)):
+            if child.nesting and self.markup.ignores(_tag(child)):
                 self._ignore(child, builder)
             handler = getattr(self, f"_on_{child.type}", None)
             if handler is not None:

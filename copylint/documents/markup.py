@@ -30,10 +30,11 @@ SKIPPED_BLOCKS = frozenset({"script", "style", "pre", "figure"})
 
 @dataclass(frozen=True, slots=True)
 class Markup:
-    """How to read one draft's markup; the defaults are copylint's own reading."""
+    """How to read one draft's markup; the defaults are copylint's own reading (which
+    skips code and other markup that is no prose by itself, and reads figure captions)."""
 
     ignored_tags: frozenset[str] = INLINE_CODE
-    skipped_tags: frozenset[str] = SKIPPED_BLOCKS
+    skipped_tags: frozenset[str] = frozenset()
     ignored_classes: frozenset[str] = frozenset()
     token_ignores: tuple[str, ...] = ()
     block_ignores: tuple[str, ...] = ()
@@ -67,12 +68,16 @@ def _overwrite(source: str, pattern: str, replace: Callable[[str], str]) -> str:
     return regex.sub(pattern, lambda found: replace(found.group()), source, flags=regex.VERSION1)
 
 
+def _filled(text: str, fill: str) -> str:
+    """Return ``text`` with every character but its line breaks made ``fill``."""
+    return "".join(char if char in "\r\n" else fill for char in text)
+
+
 def _blank(text: str) -> str:
-    return "".join(char if char in "\r\n" else " " for char in text)
+    return _filled(text, " ")
 
 
 def _code_span(text: str) -> str:
     if len(text) < 2:
-        return "*" * len(text)
-    inside = "".join(char if char in "\r\n" else "*" for char in text[1:-1])
-    return f"`{inside}`"
+        return _filled(text, "*")
+    return f"`{_filled(text[1:-1], '*')}`"
