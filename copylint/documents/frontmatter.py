@@ -83,16 +83,20 @@ def _field_blocks(
             builder.add(value, start)
         else:
             builder.add_aligned(value, raw, start)
-        scopes = frozenset(
-            {"title"} if key == "title" else {"metadata"} if not every_field else set()
-        )
-        if every_field:
-            scopes |= {f"text.frontmatter.{key}"}
+        scopes = _field_scopes(key, every_field)
         kind = BlockKind.TITLE if key == "title" else BlockKind.FRONT_MATTER
         block = Block.build(kind, builder, scopes)
         if block is not None:
             blocks.append(block)
     return blocks
+
+
+def _field_scopes(key: str, every_field: bool) -> frozenset[str]:
+    """A field's scopes: ``title`` for the headline; Vale's ``text.frontmatter.KEY`` when
+    every field is read, else ``metadata``."""
+    own = {"title"} if key == "title" else set() if every_field else {"metadata"}
+    vale = {f"text.frontmatter.{key}"} if every_field else set()
+    return frozenset(own | vale)
 
 
 def _string_or_none(value: object) -> str | None:
