@@ -25,6 +25,7 @@ import regex
 
 CACHE_NAME = ".copylint_cache"
 KEPT_PER_KIND = 4
+DIGEST_LENGTH = 32
 T = TypeVar("T")
 
 
@@ -78,7 +79,8 @@ class Cache:
                 os.replace(temporary, entry)
             finally:
                 Path(temporary).unlink(missing_ok=True)
-            older = sorted(self.folder.glob(f"{kind}-*.pickle"), key=_modified, reverse=True)
+            named = f"{kind}-{'?' * DIGEST_LENGTH}.pickle"
+            older = sorted(self.folder.glob(named), key=_modified, reverse=True)
             for stale in older[KEPT_PER_KIND:]:
                 stale.unlink(missing_ok=True)
         except OSError:
@@ -98,14 +100,16 @@ def _digest(kind: str, sources: Sequence[Path]) -> str:
     for source in sources:
         digest.update(f"\0{source}\0".encode())
         digest.update(source.read_bytes())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:DIGEST_LENGTH]
 
 
 @cache
 def code_stamp() -> str:
-    """The size and modification time of each of copylint's modules, and the version of
-    ``regex``, whose compiled patterns entries keep."""
-    modules = sorted(Path(__file__).parent.rglob("*.py"))
+    """The size and modification time of each of copylint's modules and data files
+    (its dictionary among them), and the version of ``regex``, whose compiled patterns
+    entries keep."""
+    package = Path(__file__).parent
+    modules = sorted([*package.rglob("*.py"), *(package / "data").rglob("*.*")])
     stamps = [f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules]
     return "\n".join([*stamps, f"regex {regex.__version__}"])
 

@@ -57,8 +57,7 @@ def load_rules(
     _check_names(rules, where, [name for name in config.rule_levels if name not in known])
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
-    accepted = config.vocabulary.accepted if config.vocabulary else ()
-    configured = [_with_level(rule.accepting(accepted), config) for rule in rules]
+    configured = [_with_level(rule, config) for rule in rules]
     return [
         rule
         for rule in configured
@@ -104,7 +103,7 @@ def _configured_styles(config: Config, cache: Cache) -> list[Style]:
             where = config.source or "packs"
             key = "BasedOnStyles" if config.selection is not None else "packs"
             raise CopylintError(f"{where}: {key}: no pack named '{pack}'{_looked_in(config)}")
-        styles.append(_load_pack(packs[pack], cache))
+        styles.append(_load_pack(packs[pack], config.vocabulary, cache))
     return styles
 
 
@@ -140,14 +139,21 @@ def _looked_in(config: Config) -> str:
 
 
 @functools.cache
-def _load_pack(folder: Path, kept: Cache) -> Style:
-    """Load a pack once a run; from ``kept`` when its rule files are as they were.
+def _load_pack(folder: Path, vocabulary: Vocabulary | None, kept: Cache) -> Style:
+    """Load a pack once a run, with a Vale project's words applied to its rules; from
+    ``kept`` when its rule files and the project's word files are as they were.
 
     The kept copy holds the rules built, their patterns compiled (a pickled pattern
     of the ``regex`` module is its compiled program, read back without parsing the
-    pattern again): the newsroom pack reads back in about 1 ms, where parsing its YAML
-    and compiling its patterns takes about 35 ms."""
-    return kept.get("rules", rule_files(folder), lambda: load_style(folder))
+    pattern again) and their dictionaries read: the newsroom pack reads back in about
+    1 ms, where parsing its YAML and compiling its patterns takes about 35 ms."""
+
+    def build() -> Style:
+        style = load_style(folder)
+        return style if vocabulary is None else style.accepting(vocabulary)
+
+    sources = (*rule_files(folder), *(vocabulary.sources if vocabulary else ()))
+    return kept.get(f"rules.{folder.name}", sources, build)
 
 
 def _with_level(rule: Rule, config: Config) -> Rule | None:

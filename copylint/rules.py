@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin, get_type_hints
 
 import regex
 
@@ -20,6 +20,8 @@ from copylint.checks.base import (
     Check,
     CheckKind,
     KindOptions,
+    OptionError,
+    ReadsVocabulary,
     Validator,
     action,
     boolean,
@@ -35,6 +37,9 @@ from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.errors import CopylintError
 from copylint.scopes import DEFAULT_SCOPE, Scope, parse_scope
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 RULE_SUFFIXES = (".yml", ".yaml")
 COMMON_KEYS = frozenset(
@@ -79,7 +84,7 @@ class Rule:
     extends: str
     check: Check
     message: str
-    level: Level = Level.SUGGESTION
+    level: Level = Level.WARNING
     scope: Scope = DEFAULT_SCOPE
     link: str = ""
     description: str = ""
@@ -88,17 +93,15 @@ class Rule:
     cases: tuple[RuleCase, ...] = ()
     options: KindOptions | None = field(default=None, compare=False, repr=False)
 
-    def accepting(self, terms: Sequence[str]) -> Rule:
-        """Return the rule with a Vale Vocab's accepted ``terms`` among its exceptions,
-        when its kind reads Vocab (Vale's ``vocab`` key, true by default); each term
-        keeps its own case unless it starts with ``(?i)``, as in Vale."""
-        options: Any = self.options
-        if not terms or not getattr(options, "vocab", False):
+    def accepting(self, vocabulary: Vocabulary) -> Rule:
+        """Return the rule with a Vale project's words applied, as its kind reads them
+        (``ReadsVocabulary``); a kind that reads none leaves the rule as it is."""
+        options = self.options
+        if not isinstance(options, ReadsVocabulary):
             return self
-        wrapped = tuple(
-            f"(?:{term})" if term.startswith("(?i)") else f"(?:(?-i){term})" for term in terms
-        )
-        accepting = dataclasses.replace(options, exceptions=(*options.exceptions, *wrapped))
+        accepting = options.accepting(vocabulary)
+        if accepting == options:
+            return self
         return dataclasses.replace(self, options=accepting, check=accepting.build())
 
     @property
@@ -128,6 +131,10 @@ class Style:
 
     rules: tuple[Rule, ...]
     skipped: tuple[SkippedRule, ...] = ()
+
+    def accepting(self, vocabulary: Vocabulary) -> Style:
+        """Return the style with a Vale project's words applied to each rule."""
+        return Style(tuple(rule.accepting(vocabulary) for rule in self.rules), self.skipped)
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -223,13 +230,15 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
         check = options.build()
     except regex.error as error:
         raise _pattern_error(options, error) from None
+    except OptionError as error:
+        raise _KeyError(error.key, str(error)) from None
     return Rule(
         name=name,
         path=path,
         extends=extends,
         check=check,
         message=kind.adapt_message(_validated("message", string, definition["message"]), options),
-        level=_validated("level", Level.parse, definition.get("level", "suggestion")),
+        level=_validated("level", Level.parse, definition.get("level", "warning")),
         scope=_validated("scope", parse_scope, definition.get("scope", "text")),
         link=_validated("link", string, definition.get("link", "")),
         description=_validated("description", string, definition.get("description", "")),
@@ -242,18 +251,24 @@ def _build_rule(definition: dict[str, Any], path: Path, name: str) -> Rule:
 
 def _options(kind: CheckKind, definition: dict[str, Any], folder: Path) -> KindOptions:
     """Read the kind's options from the rule: each key checked by its field's type (or
-    its own ``validate``), paths (given or default) from the rule's folder."""
+    its own ``validate``), paths (given or default) from the rule's folder. A field
+    that is not a key (``metadata={"key": False}``) keeps its default, a path resolved
+    from the rule's folder like the others."""
     given = {}
     types = get_type_hints(kind.options)
     for option in fields(kind.options):
         kind_of = types[option.name]
-        if option.name in definition:
+        if option.name in definition and _is_key(option):
             validate = option.metadata.get("validate") or _validator(kind_of)
             given[option.name] = _validated(option.name, validate, definition[option.name])
         if "Path" in str(kind_of):
             given[option.name] = _in_folder(given.get(option.name, option.default), folder)
     options: KindOptions = kind.options(**given)
     return options
+
+
+def _is_key(option: dataclasses.Field[Any]) -> bool:
+    return bool(option.metadata.get("key", True))
 
 
 def _validator(kind_of: Any) -> Validator:
@@ -291,7 +306,7 @@ def _kind(definition: dict[str, Any]) -> tuple[str, CheckKind]:
     if extends not in REGISTRY:
         raise _KeyError("extends", f"must be one of {', '.join(sorted(REGISTRY))}")
     kind = kind_named(extends)
-    own = {option.name for option in fields(kind.options)}
+    own = {option.name for option in fields(kind.options) if _is_key(option)}
     unknown = sorted(set(definition) - COMMON_KEYS - own)
     if unknown:
         raise _KeyError(unknown[0], f"unknown key for a rule that extends {extends}")
@@ -315,7 +330,7 @@ def _validated(key: str, validator: Any, value: Any) -> Any:
 
 def _pattern_error(options: KindOptions, error: regex.error) -> _KeyError:
     """Name the key and the pattern that does not compile on its own, where one does not."""
-    for key in ("tokens", "raw", "swap", "token", "exceptions"):
+    for key in ("tokens", "raw", "swap", "token", "exceptions", "filters"):
         value = getattr(options, key, None)
         patterns = [value] if isinstance(value, str) else list(value or [])
         for pattern in patterns:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from copylint.documents.markup import SKIPPED_BLOCKS, Markup
 from copylint.globs import vale_glob_matches
 
-VALE_MARKUP = Markup(skipped_tags=SKIPPED_BLOCKS, vale_front_matter=True)
+VALE_MARKUP = Markup(skipped_tags=SKIPPED_BLOCKS, vale_metadata=True)
 """How a Vale project reads its drafts unless its config says otherwise."""
 
 

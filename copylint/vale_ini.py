@@ -70,12 +70,23 @@ _SWITCH_VALUES = ("YES", "suggestion", "warning", "error")
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """A project's Vocab: terms accepted as written (each a pattern, case-sensitive
-    unless it starts with ``(?i)``) and terms rejected, with the files they came from."""
+    """A project's words: its Vocab's terms accepted as written (each a pattern,
+    case-sensitive unless it starts with ``(?i)``) and terms rejected, with the files
+    they came from; and what ``Vale.Spelling`` reads under the styles path: the word
+    lists of ``config/ignore`` and the dictionaries (``.dic`` files, each with its
+    ``.aff``) of ``config/dictionaries``."""
 
     accepted: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
     files: tuple[Path, ...] = ()
+    word_lists: tuple[Path, ...] = ()
+    dictionaries: tuple[Path, ...] = ()
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        """Every file these words come from."""
+        affixes = tuple(dictionary.with_suffix(".aff") for dictionary in self.dictionaries)
+        return (*self.files, *self.word_lists, *self.dictionaries, *affixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +245,14 @@ def _vocabulary(path: Path, names: tuple[str, ...], styles_path: tuple[Path, ...
             if words.is_file():
                 kept.extend(_terms(words))
                 files.append(words)
-    return Vocabulary(tuple(accepted), tuple(rejected), tuple(files))
+    config = styles_path[0] / "config" if styles_path else None
+    return Vocabulary(
+        tuple(accepted),
+        tuple(rejected),
+        tuple(files),
+        word_lists=tuple(sorted(config.glob("ignore/**/*.txt"))) if config else (),
+        dictionaries=tuple(sorted(config.glob("dictionaries/*.dic"))) if config else (),
+    )
 
 
 def _terms(path: Path) -> list[str]:

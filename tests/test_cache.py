@@ -136,13 +136,13 @@ def test_rule_packs_are_kept_compiled_and_built_again_when_a_rule_file_changes(
     _house_project(tmp_path, "robust")
     robust = "d.txt:1:3: warning[House.Words] Avoid 'robust'"
     assert _house_findings(tmp_path) == [robust]
-    kept = sorted((tmp_path / CACHE_NAME).glob("rules-*.pickle"))
+    kept = sorted((tmp_path / CACHE_NAME).glob("rules.House-*.pickle"))
     assert len(kept) == 1
     assert _house_findings(tmp_path) == [robust]
-    assert sorted((tmp_path / CACHE_NAME).glob("rules-*.pickle")) == kept
+    assert sorted((tmp_path / CACHE_NAME).glob("rules.House-*.pickle")) == kept
     _house_project(tmp_path, "synergistic")
     assert _house_findings(tmp_path) == ["d.txt:1:14: warning[House.Words] Avoid 'synergistic'"]
-    assert len(list((tmp_path / CACHE_NAME).glob("rules-*.pickle"))) == 2
+    assert len(list((tmp_path / CACHE_NAME).glob("rules.House-*.pickle"))) == 2
     (tmp_path / "styles" / "House" / "Words.yml").write_text("extends: existence\n")
     assert _house_findings(tmp_path) == [
         f"copylint: {tmp_path / 'styles/House/Words.yml'}: message: missing; "

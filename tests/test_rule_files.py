@@ -19,8 +19,8 @@ BAD_RULES = {
     "missing extends": ("message: hi\ntokens: [a]\n", ": extends: missing"),
     "unknown kind": ("extends: existance\nmessage: hi\n", ": extends: must be one of"),
     "later vale kind": (
-        "extends: spelling\nmessage: hi\n",
-        ": extends: 'spelling' is a Vale check copylint does not run yet",
+        "extends: sequence\nmessage: hi\n",
+        ": extends: 'sequence' is a Vale check copylint does not run yet",
     ),
     "scope on a whole-document kind": (
         "extends: duplicate\nmessage: hi\nscope: heading\n",
@@ -92,7 +92,7 @@ def test_bad_rule_is_refused_naming_file_and_key(tmp_path: Path, name: str) -> N
 def test_rule_name_is_style_and_file_stem(tmp_path: Path) -> None:
     rule = make_rule(tmp_path, "extends: existence\nmessage: hi\ntokens: [a]\n", name="Hedging")
     assert rule.name == "Style.Hedging"
-    assert rule.level.label == "suggestion"
+    assert rule.level.label == "warning"  # Vale's default level
 
 
 def test_yaml_tags_that_would_run_code_are_refused(tmp_path: Path) -> None:

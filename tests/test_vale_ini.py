@@ -122,27 +122,27 @@ def test_a_wrong_vale_ini_is_one_line_naming_the_file_and_line(
 def test_an_unsupported_rule_is_skipped_with_one_warning_and_its_style_runs(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "styles" / "Alpha" / "Spelling.yml").write_text(
-        "extends: spelling\nmessage: '%s?'\n", encoding="utf-8"
+    (project / "styles" / "Alpha" / "Grammar.yml").write_text(
+        "extends: sequence\nmessage: '%s?'\n", encoding="utf-8"
     )
     _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha, Vale\n")
     assert main(["a.md"]) == 0
     captured = capsys.readouterr()
     assert "a.md:1:5: warning[Alpha.Token] 'XXX' left in text" in captured.out
     assert captured.err.splitlines() == [
-        "copylint: warning: 2 rule(s) skipped, of kinds copylint does not run yet: "
-        "Alpha.Spelling, Vale.Spelling (--list-rules says why)"
+        "copylint: warning: 1 rule(s) skipped, of kinds copylint does not run yet: "
+        "Alpha.Grammar (--list-rules says why)"
     ]
     assert main(["--list-rules"]) == 0
     listed = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
-    reason = "skipped extends: 'spelling' is a Vale check copylint does not run yet"
+    reason = "skipped extends: 'sequence' is a Vale check copylint does not run yet"
     assert [line.split()[0] for line in listed] == [
         "Alpha.Token",
         "Vale.Repetition",
-        "Alpha.Spelling",
         "Vale.Spelling",
+        "Alpha.Grammar",
     ]
-    assert listed[2:] == [f"Alpha.Spelling {reason}", f"Vale.Spelling {reason}"]
+    assert listed[3:] == [f"Alpha.Grammar {reason}"]
 
 
 def test_options_not_applied_yet_are_warned_about(

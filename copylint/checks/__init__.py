@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "consistency": "consistency",
     "metric": "metric",
     "capitalization": "capitalization",
+    "spelling": "spelling",
     # copylint's newsroom kinds
     "duplicate": "duplicate",
     "headline": "headline",
@@ -35,7 +36,6 @@ VALE_KINDS_NOT_YET_SUPPORTED = frozenset(
     {
         "script",
         "sequence",
-        "spelling",
     }
 )
 

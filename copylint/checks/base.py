@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from copylint.cache import NO_CACHE, Cache
 from copylint.documents import Document
 from copylint.fingerprints import Fingerprint
 from copylint.repeats import Repeat, Tolerance
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 
 class FixKind(Enum):
@@ -124,6 +127,43 @@ class KindOptions(Protocol):
     def build(self) -> Check:
         """Make the check these options describe."""
         ...
+
+
+@runtime_checkable
+class ReadsVocabulary(Protocol):
+    """Options of a kind that reads a Vale project's Vocab (and, for spelling, the
+    project's word lists): each kind says what its rules make of the project's words."""
+
+    def accepting(self, vocabulary: Vocabulary) -> KindOptions:
+        """Return these options with the project's words applied."""
+        ...
+
+
+OptionsT = TypeVar("OptionsT")
+
+
+def accept_as_exceptions(options: OptionsT, vocabulary: Vocabulary) -> OptionsT:
+    """Vale's Vocab for a kind with ``exceptions`` and a ``vocab`` key: while ``vocab``
+    is true (the default), each accepted term is an exception, in its own case unless it
+    starts with ``(?i)``."""
+    fields: Any = options
+    if not vocabulary.accepted or not fields.vocab:
+        return options
+    wrapped = tuple(
+        f"(?:{term})" if term.startswith("(?i)") else f"(?:(?-i){term})"
+        for term in vocabulary.accepted
+    )
+    accepting: OptionsT = replace(fields, exceptions=(*fields.exceptions, *wrapped))
+    return accepting
+
+
+class OptionError(ValueError):
+    """A kind's option that names something that cannot be used (a file not found):
+    the loader reports it against the rule file and ``key``."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(problem)
+        self.key = key
 
 
 def _same_message(message: str, _options: Any) -> str:

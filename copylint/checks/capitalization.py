@@ -20,12 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import regex
 
-from copylint.checks.base import CheckKind, Match
+from copylint.checks.base import CheckKind, Match, accept_as_exceptions
 from copylint.checks.patterns import WORD_TEMPLATE
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 _SMALL_WORDS = frozenset(
     str.split("a an and as at but by en for if in nor of on or per the to vs vs. via v v.")
@@ -223,6 +226,10 @@ class CapitalizationOptions:
     threshold: float = 0.8
     vocab: bool = True
     prefix: str = ""
+
+    def accepting(self, vocabulary: Vocabulary) -> CapitalizationOptions:
+        """These options with the project's accepted terms among the exceptions."""
+        return accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Capitalization:
         """Compile the exceptions as Vale's ``updateExceptions`` does: longest first,

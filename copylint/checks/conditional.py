@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from copylint.checks.base import CheckKind, Match
+from copylint.checks.base import CheckKind, Match, accept_as_exceptions
 from copylint.checks.patterns import (
     RulePattern,
     compile_pattern,
     exceptions_pattern,
     is_exception,
 )
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,10 @@ class ConditionalOptions:
     exceptions: tuple[str, ...] = ()
     ignorecase: bool = False
     vocab: bool = True
+
+    def accepting(self, vocabulary: Vocabulary) -> ConditionalOptions:
+        """These options with the project's accepted terms among the exceptions."""
+        return accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Conditional:
         """Compile the two patterns and the exceptions."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from copylint.checks.base import CheckKind, Match
+from copylint.checks.base import CheckKind, Match, accept_as_exceptions
 from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
@@ -15,6 +16,9 @@ from copylint.checks.patterns import (
     exceptions_pattern,
     is_exception,
 )
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,10 @@ class ExistenceOptions:
     ignorecase: bool = False
     nonword: bool = False
     vocab: bool = True
+
+    def accepting(self, vocabulary: Vocabulary) -> ExistenceOptions:
+        """These options with the project's accepted terms among the exceptions."""
+        return accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Existence:
         """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from copylint.checks.base import CheckKind, Match
+from copylint.checks.base import CheckKind, Match, accept_as_exceptions
 from copylint.checks.patterns import RulePattern, compile_pattern, exceptions_pattern, is_exception
 from copylint.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,10 @@ class RepetitionOptions:
     alpha: bool = False
     exceptions: tuple[str, ...] = ()
     vocab: bool = True
+
+    def accepting(self, vocabulary: Vocabulary) -> RepetitionOptions:
+        """These options with the project's accepted terms among the exceptions."""
+        return accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Repetition:
         """Compile the tokens into one group, case-blind if ``ignorecase``."""

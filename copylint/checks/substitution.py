@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from copylint.checks.base import CheckKind, FixKind, Match, action
+from copylint.checks.base import CheckKind, FixKind, Match, accept_as_exceptions, action
 from copylint.checks.patterns import (
     RulePattern,
     compile_pattern,
@@ -21,6 +21,9 @@ from copylint.checks.patterns import (
     without_capture_groups,
     word_pattern,
 )
+
+if TYPE_CHECKING:
+    from copylint.vale_ini import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,10 @@ class SubstitutionOptions:
     def replaces(self) -> bool:
         """Whether the action is Vale's plain ``replace``: the replacement is quoted."""
         return self.action.get("name") == "replace" and not self.action.get("params")
+
+    def accepting(self, vocabulary: Vocabulary) -> SubstitutionOptions:
+        """These options with the project's accepted terms among the exceptions."""
+        return accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Substitution:
         """Make one alternation of the swap keys, longest first, each in its own group."""

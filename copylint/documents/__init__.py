@@ -53,7 +53,7 @@ def _parse(path: str, source: str, fmt: Format, markup: Markup) -> Document:
         from copylint.documents.frontmatter import parse_front_matter
         from copylint.documents.markdown import TooDeep, parse_markdown
 
-        front = parse_front_matter(path, source, markup.vale_front_matter)
+        front = parse_front_matter(path, source, markup.vale_metadata)
         try:
             body = parse_markdown(source, front.end if front else 0, markup)
         except TooDeep as error:

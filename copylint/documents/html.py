@@ -177,6 +177,8 @@ class _BlockParser(HTMLParser):
         if tag in _HEADINGS:
             level = _HEADINGS[tag]
             return BlockKind.HEADING, heading_scopes(level), level
+        if tag == "title" and self.markup.vale_metadata:
+            return BlockKind.TITLE, frozenset({"title", "text"}), 0
         kind, scopes = _BLOCK_SCOPES.get(tag, _BLOCK_SCOPES["p"])
         for cell in ("td", "th"):
             if kind is BlockKind.PARAGRAPH and cell in self.open_tags:

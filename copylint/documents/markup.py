@@ -31,14 +31,16 @@ SKIPPED_BLOCKS = frozenset({"script", "style", "pre", "figure"})
 @dataclass(frozen=True, slots=True)
 class Markup:
     """How to read one draft's markup; the defaults are copylint's own reading (which
-    skips code and other markup that is no prose by itself, and reads figure captions)."""
+    skips code and other markup that is no prose by itself, and reads figure captions).
+    ``vale_metadata`` reads a draft's metadata as Vale does: every front-matter field
+    as ``text.frontmatter.KEY``, and an HTML ``<title>`` as text too."""
 
     ignored_tags: frozenset[str] = INLINE_CODE
     skipped_tags: frozenset[str] = frozenset()
     ignored_classes: frozenset[str] = frozenset()
     token_ignores: tuple[str, ...] = ()
     block_ignores: tuple[str, ...] = ()
-    vale_front_matter: bool = False
+    vale_metadata: bool = False
 
     def ignores(self, tag: str, classes: str | None = None) -> bool:
         """Tell whether an inline element is read as a placeholder."""
