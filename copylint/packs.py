@@ -109,11 +109,11 @@ def _configured_styles(config: Config, cache: Cache) -> list[Style]:
 
 @functools.cache
 def _vocabulary_style(vocabulary: Vocabulary) -> Style:
-    """Vale's ``Vale.Terms`` (an accepted phrase written in another case) and
+    """Vale's ``Vale.Terms`` (an accepted term written in another case) and
     ``Vale.Avoid`` (a rejected term), made from a project's Vocab as Vale makes them
     (once a run: the configured styles are asked for several times)."""
     source = vocabulary.files[0] if vocabulary.files else Path("Vocab")
-    phrases = {term.lower(): term for term in vocabulary.accepted if _is_phrase(term)}
+    phrases = {term.lower(): term for term in vocabulary.accepted}
     rules = []
     if phrases:
         terms: dict[str, Any] = {"extends": "substitution", "level": "error"}
@@ -125,11 +125,6 @@ def _vocabulary_style(vocabulary: Vocabulary) -> Style:
         avoid |= {"message": "Avoid using '%s'.", "tokens": list(vocabulary.rejected)}
         rules.append(build_rule(avoid, source, f"{VALE_STYLE}.Avoid"))
     return Style(tuple(rules))
-
-
-def _is_phrase(term: str) -> bool:
-    """Vale's ``IsPhrase``: letters, digits, spaces and hyphens only."""
-    return all(char.isalnum() or char in " -" for char in term)
 
 
 def _looked_in(config: Config) -> str:

@@ -230,6 +230,27 @@ def test_vocab_accepts_terms_in_every_vocab_rule_and_makes_vale_terms_and_avoid(
     assert "Use 'GitHub' instead of 'Github'" in capsys.readouterr().out
 
 
+def test_an_accepted_pattern_reports_its_other_spellings_shown_as_vale_shows_them(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = project / "styles" / "config" / "vocabularies" / "House"
+    words.mkdir(parents=True)
+    (words / "accept.txt").write_text("OAuth2?\n[Oo]bservability\n", encoding="utf-8")
+    (project / "a.txt").write_text(
+        "Use oauth, OAUTH2, OAuth, Observability, observability and OBSERVABILITY.\n",
+        encoding="utf-8",
+    )
+    _vale_ini(project, "StylesPath = styles\nVocab = House\n[*]\nBasedOnStyles = Vale\n")
+    main(["--format", "line", "a.txt"])
+    # a pattern that spells one word names it in the term's case (Vale #997); one with
+    # a class stays a pattern; what the pattern matches as written is no finding
+    assert capsys.readouterr().out.splitlines() == [
+        "a.txt:1:5:Vale.Terms:Use 'OAuth2?' instead of 'oauth'.",
+        "a.txt:1:12:Vale.Terms:Use 'OAuth2' instead of 'OAUTH2'.",
+        "a.txt:1:60:Vale.Terms:Use '[Oo]bservability' instead of 'OBSERVABILITY'.",
+    ]
+
+
 def test_a_vocab_that_is_not_there_is_an_error(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -51,7 +51,13 @@ class Substitution:
             suggestions = tuple(expected.split("|"))
             if self.capitalize and observed[:1].isupper():
                 suggestions = tuple(choice[:1].upper() + choice[1:] for choice in suggestions)
-            shown = _as_sentence(suggestions) if self.quote_replacements else expected
+            shown = (
+                _as_sentence(suggestions)
+                if self.quote_replacements
+                else expected
+                if self.fixable
+                else _recased(expected, observed)
+            )
             fix = FixKind.REPLACE if self.fixable and len(suggestions) == 1 else None
             yield Match(found.start(group), found.end(group), (shown, observed), suggestions, fix)
 
@@ -85,6 +91,32 @@ def _same(expected: str, observed: str) -> bool:
         return compile_pattern(f"(?:{expected})").fullmatch(observed) is not None
     except regex.error:
         return expected == observed
+
+
+def _recased(term: str, observed: str) -> str:
+    """The replacement a message shows: when it is a pattern that spells one word
+    (``OAuth2?``), that word as the text has it but in the term's case; otherwise the
+    replacement itself (Vale #997)."""
+    skeleton = _literal_skeleton(term)
+    return skeleton if skeleton and skeleton.casefold() == observed.casefold() else term
+
+
+def _literal_skeleton(pattern: str) -> str:
+    """The literal characters of a pattern (an optional one kept), or "" when it has
+    classes, groups, alternatives or repeats (Vale's ``literalSkeleton``)."""
+    letters: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            letters.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "[](){}|.*+^$":
+            return ""
+        elif char != "?":
+            letters.append(char)
+    return "" if escaped else "".join(letters)
 
 
 def _as_sentence(choices: tuple[str, ...]) -> str:
