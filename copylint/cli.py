@@ -19,7 +19,7 @@ from copylint.cache import CACHE_NAME, Cache, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
-from copylint.documents import Format, format_for_extension
+from copylint.documents import Format
 from copylint.errors import CopylintError
 from copylint.explain import explain
 from copylint.files import Draft, find_archive, find_drafts
@@ -263,10 +263,10 @@ def _names(values: Sequence[str]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-def _forced_format(extension: str | None) -> Format | None:
+def _forced_format(extension: str | None, config: Config) -> Format | None:
     if extension is None:
         return None
-    fmt = format_for_extension(extension)
+    fmt = config.format_of(f"stdin.{extension.lstrip('.')}")
     if fmt is None:
         raise CopylintError(f"--ext: unknown extension '{extension}' (use .txt, .md or .html)")
     return fmt
@@ -276,20 +276,20 @@ def _inputs(
     args: argparse.Namespace, config: Config, cache: Cache, stdin: TextIO
 ) -> tuple[list[Draft | CopylintError], RunContext]:
     """Return the drafts the command line names (or standard input) and the run context."""
-    forced = _forced_format(args.ext)
+    forced = _forced_format(args.ext, config)
     paths = list(args.paths)
     names = rule_names(config, cache)
     run = config.run_context(date_option("--as-of", args.as_of), names, cache)
     if not paths or paths == [STDIN]:
         if args.fix or args.diff:
             raise CopylintError("--fix and --diff work on files, not standard input")
-        draft = _stdin_draft(args.stdin_filename, args.ext, forced, stdin)
+        draft = _stdin_draft(args.stdin_filename, args.ext, forced, config, stdin)
         return [dataclasses.replace(draft, max_bytes=config.max_file_size)], run
     if STDIN in paths:
         raise CopylintError("'-' (standard input) cannot be mixed with paths")
     if _text_argument(paths, config) and not (args.fix or args.diff):
         display = f"stdin.{(args.ext or '.txt').lstrip('.')}"
-        fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
+        fmt = forced or config.format_of(display) or Format.TEXT
         return [Draft(display, fmt, data=paths[0].encode("utf-8"))], run
     drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
     if args.ignore_syntax:
@@ -369,12 +369,12 @@ def _only_changes(
 
 
 def _stdin_draft(
-    name: str | None, extension: str | None, forced: Format | None, stdin: TextIO
+    name: str | None, extension: str | None, forced: Format | None, config: Config, stdin: TextIO
 ) -> Draft:
     if stdin.isatty():
         raise CopylintError("no input: give files or folders to lint, or pipe text in")
     display = name or f"stdin.{(extension or '.txt').lstrip('.')}"
-    fmt = forced or format_for_extension(Path(display).suffix) or Format.TEXT
+    fmt = forced or config.format_of(display) or Format.TEXT
     data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
     return Draft(display, fmt, data=data)
 

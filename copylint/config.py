@@ -20,6 +20,7 @@ import regex
 from copylint.cache import NO_CACHE, Cache
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
+from copylint.documents import Format, format_for_extension
 from copylint.errors import CopylintError
 from copylint.linter import RunContext
 
@@ -70,7 +71,14 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     selection: Selection | None = None
     vocabulary: Vocabulary | None = None
+    formats: dict[str, Format] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+    def format_of(self, name: str) -> Format | None:
+        """The format a file of this name is read as: a Vale project's ``[formats]``
+        first (``mdx = md``), then the extensions copylint knows; None for another."""
+        extension = Path(name).suffix.lower()
+        return self.formats.get(extension.lstrip(".")) or format_for_extension(extension)
 
     def run_context(
         self,
@@ -191,6 +199,7 @@ def _with_vale(config: Config, vale: ValeProject, own_min_level: bool) -> Config
         min_level=config.min_level if own_min_level else vale.min_level,
         selection=selection,
         vocabulary=vale.vocabulary,
+        formats=vale.formats,
         warnings=vale.warnings,
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.config import Config
-from copylint.documents import Format, format_for_extension
+from copylint.documents import Format
 from copylint.documents.reading import (
     describe_os_error,
     not_a_regular_file,
@@ -73,7 +73,8 @@ def find_drafts(
                 continue
             yield from _walk(Path(name), config, seen)
         elif _first_time(info, seen) and not _excluded(Path(name), config):
-            yield _draft_or_error(name, info, forced or _format_of(Path(name)), config)
+            fmt = forced or config.format_of(name) or Format.TEXT
+            yield _draft_or_error(name, info, fmt, config)
 
 
 def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
@@ -93,15 +94,10 @@ def _draft_or_error(
     return Draft(name, fmt, name, max_bytes=config.max_file_size)
 
 
-def _format_of(path: Path) -> Format:
-    """Return the format for a named file; unknown extensions are read as plain text."""
-    return format_for_extension(path.suffix) or Format.TEXT
-
-
 def _walk(
     folder: Path, config: Config, seen: set[tuple[int, int]]
 ) -> Iterator[Draft | CopylintError]:
-    for entry, fmt in _drafts_under(str(folder)):
+    for entry, fmt in _drafts_under(str(folder), config):
         path = Path(entry.path)
         if _excluded(path, config):
             continue
@@ -116,7 +112,7 @@ def _walk(
             yield _draft_or_error(str(path), info, fmt, config)
 
 
-def _drafts_under(folder: str) -> Iterator[tuple[os.DirEntry[str], Format]]:
+def _drafts_under(folder: str, config: Config) -> Iterator[tuple[os.DirEntry[str], Format]]:
     """Yield every draft file below ``folder`` in name order (a folder's files, then its
     folders), skipping hidden ones and node_modules.
 
@@ -136,11 +132,11 @@ def _drafts_under(folder: str) -> Iterator[tuple[os.DirEntry[str], Format]]:
             if entry.name not in SKIPPED_FOLDERS and not entry.is_symlink():
                 folders.append(entry.path)
             continue
-        fmt = format_for_extension(os.path.splitext(entry.name)[1])
+        fmt = config.format_of(entry.name)
         if fmt is not None:
             yield entry, fmt
     for path in folders:
-        yield from _drafts_under(path)
+        yield from _drafts_under(path, config)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -186,7 +182,7 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
                 _first_time(os.stat(draft.path), seen)
     root = str(config.root)
     shown_root = os.path.relpath(root)
-    for entry, fmt in _drafts_under(root):
+    for entry, fmt in _drafts_under(root, config):
         relative = entry.path[len(root) + 1 :].replace(os.sep, "/")
         if not _in_archive(entry, relative, config):
             continue

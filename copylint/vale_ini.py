@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from copylint.diagnostics import Level
+from copylint.documents import Format, format_for_extension
 from copylint.documents.markup import INLINE_CODE
 from copylint.errors import CopylintError
 from copylint.selection import VALE_MARKUP, Section, Selection
@@ -100,7 +101,7 @@ class ValeProject:
     selection: Selection = field(default_factory=Selection)
     rule_levels: dict[str, Level] = field(default_factory=dict)
     min_level: Level = Level.SUGGESTION
-    formats: dict[str, str] = field(default_factory=dict)
+    formats: dict[str, Format] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
@@ -168,8 +169,8 @@ def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> Val
     global_tokens: tuple[str, ...] = ()
     global_blocks: tuple[str, ...] = ()
     ignored = {key for key in core if key not in SUPPORTED_KEYS}
-    if sections.get("formats"):
-        ignored.add("[formats]")
+    formats, unread = _formats(sections.get("formats", []))
+    ignored |= {f"[formats] {extension}" for extension in unread}
     for name, entries in sections.items():
         if name in ("", *_SPECIAL_SECTIONS):
             continue
@@ -217,10 +218,24 @@ def _project(path: Path, sections: dict[str, list[tuple[int, str, str]]]) -> Val
         selection=selection,
         rule_levels=levels,
         min_level=_min_level(path, core.get("MinAlertLevel", ["suggestion"])[-1]),
-        formats={key: value for _number, key, value in sections.get("formats", [])},
+        formats=formats,
         ignored=tuple(sorted(ignored)),
         vocabulary=_vocabulary(path, _list(core.get("Vocab", [])), styles_path),
     )
+
+
+def _formats(entries: list[tuple[int, str, str]]) -> tuple[dict[str, Format], list[str]]:
+    """``[formats]``: each extension read as another's format (``mdx = md``); those
+    mapped onto a format copylint does not read (``rst``) are returned apart."""
+    formats: dict[str, Format] = {}
+    unread = []
+    for _number, extension, target in entries:
+        fmt = format_for_extension(target)
+        if fmt is None:
+            unread.append(extension)
+        else:
+            formats[extension.lower().lstrip(".")] = fmt
+    return formats, unread
 
 
 def _vocabulary(path: Path, names: tuple[str, ...], styles_path: tuple[Path, ...]) -> Vocabulary:

@@ -162,6 +162,25 @@ def test_options_not_applied_yet_are_warned_about(
     ]
 
 
+def test_formats_reads_an_extension_as_another_format_in_folders_and_on_stdin(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(
+        project,
+        "StylesPath = styles\n[formats]\nmdx = md\nrst = rst\n[*]\nBasedOnStyles = Alpha\n",
+    )
+    (project / "page.mdx").write_text("# Title\n\nFix `XXX` and XXX.\n", encoding="utf-8")
+    # read as Markdown: the inline code is no prose, the second XXX is found
+    assert _findings(capsys, "page.mdx") == ["page.mdx:15:Alpha.Token:warning"]
+    assert "page.mdx:15:Alpha.Token:warning" in _findings(capsys, ".")
+    assert main(["--format", "line", "--ext", ".mdx", "Use `XXX` and XXX."]) == 0
+    assert capsys.readouterr().out == "stdin.mdx:1:15:Alpha.Token:'XXX' left in text\n"
+    main(["page.mdx"])
+    assert capsys.readouterr().err.splitlines() == [
+        f"copylint: warning: {project / '.vale.ini'}: [formats] rst: not applied by copylint yet"
+    ]
+
+
 def test_a_copylint_file_beside_it_adds_packs_and_its_levels_win(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
