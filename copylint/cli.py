@@ -165,8 +165,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Run copylint with ``argv``; return the exit code.
 
     ``copylint kb ...`` manages knowledge bases (``copylint.cli_kb``), ``copylint index``
-    the archive index (``copylint.cli_index``); to lint a file named ``kb`` or ``index``,
-    write ``./kb`` or ``./index``.
+    the archive index (``copylint.cli_index``), ``copylint ls-config`` prints the
+    configuration (``copylint.cli_config``); to lint a file of one of those names, write
+    ``./kb``, ``./index`` or ``./ls-config``.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["kb"]:
@@ -177,6 +178,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         from copylint import cli_index
 
         return cli_index.main(arguments[1:])
+    if arguments[:1] == ["ls-config"]:
+        from copylint import cli_config
+
+        return cli_config.main(arguments[1:])
     args = build_parser().parse_args(arguments)
     try:
         config = _config(args.config)

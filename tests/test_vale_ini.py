@@ -181,6 +181,27 @@ def test_formats_reads_an_extension_as_another_format_in_folders_and_on_stdin(
     ]
 
 
+def test_ls_config_prints_the_configuration_a_run_uses_as_json(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _vale_ini(
+        project,
+        "StylesPath = styles\nMinAlertLevel = warning\n[formats]\nmdx = md\n"
+        "[*]\nBasedOnStyles = Alpha\nAlpha.Token = error\n[docs/*.md]\nBasedOnStyles = Beta\n",
+    )
+    assert main(["ls-config"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["source"] == str(project / ".vale.ini")
+    assert shown["styles_path"] == [str(project / "styles")]
+    assert (shown["packs"], shown["min_level"]) == (["Alpha", "Beta"], "warning")
+    assert shown["rule_levels"] == {"Alpha.Token": "error"}
+    assert shown["formats"] == {"mdx": "markdown"}
+    assert [section["glob"] for section in shown["selection"]["sections"]] == ["docs/*.md"]
+    _vale_ini(project, "StylesPath = nowhere\n[*]\nBasedOnStyles = Alpha\n")
+    assert main(["ls-config", "--config", "missing.ini"]) == 2
+    assert capsys.readouterr().err.startswith("copylint: missing.ini")
+
+
 def test_a_copylint_file_beside_it_adds_packs_and_its_levels_win(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
