@@ -166,8 +166,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
 
     ``copylint kb ...`` manages knowledge bases (``copylint.cli_kb``), ``copylint index``
     the archive index (``copylint.cli_index``), ``copylint ls-config`` prints the
-    configuration (``copylint.cli_config``); to lint a file of one of those names, write
-    ``./kb``, ``./index`` or ``./ls-config``.
+    configuration (``copylint.cli_config``), ``copylint serve`` and ``copylint lsp``
+    start the check service and the language server (``copylint.serve``,
+    ``copylint.lsp``); to lint a file of one of those names, write ``./serve`` and so on.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["kb"]:
@@ -182,6 +183,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         from copylint import cli_config
 
         return cli_config.main(arguments[1:])
+    if arguments[:1] in (["serve"], ["lsp"]):
+        return _service(arguments[0], arguments[1:])
     args = build_parser().parse_args(arguments)
     try:
         config = _config(args.config)
@@ -233,6 +236,19 @@ def _report(
     _print_errors(result.errors)
     code = _exit_code(shown, result.errors, fail_on)
     return EXIT_CLEAN if args.no_exit and code == EXIT_FINDINGS else code
+
+
+def _service(command: str, arguments: list[str]) -> int:
+    """Run ``copylint serve`` or ``copylint lsp``, whose packages are an extra."""
+    import importlib
+
+    try:
+        service = importlib.import_module(f"copylint.{command}")
+    except ImportError as missing:
+        _print_errors([f"{command}: needs {missing.name}: pip install 'copylint[{command}]'"])
+        return EXIT_ERROR
+    code: int = service.main(arguments)
+    return code
 
 
 def entry_point() -> None:

@@ -221,12 +221,19 @@ def _date(key: str, value: Any) -> datetime.date | None:
 
 
 def _size(key: str, value: Any) -> int:
-    """Read a size in bytes: a number, or text such as "20 MB" or "512 kB"."""
     if value is None:
         return DEFAULT_MAX_FILE_SIZE
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise ValueError(f"{key}: {error}") from None
+
+
+def parse_size(value: Any) -> int:
+    """Read a size in bytes: a number, or text such as "20 MB" or "512 kB"."""
     found = _SIZE.fullmatch(str(value).strip())
     if found is None or isinstance(value, bool):
-        raise ValueError(f"{key}: '{value}' is not a size (write it as 20 MB, 512 kB or bytes)")
+        raise ValueError(f"'{value}' is not a size (write it as 20 MB, 512 kB or bytes)")
     return int(float(found["number"]) * _SIZE_UNITS[(found["unit"] or "B").upper()])
 
 

@@ -28,6 +28,9 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
         entry["suggestions"] = list(diagnostic.suggestions)
     if diagnostic.link:
         entry["link"] = diagnostic.link
+    if diagnostic.fix is not None:
+        fix = diagnostic.fix
+        entry["fix"] = {"start": fix.start, "end": fix.end, "text": fix.text}
     return entry
 
 
