@@ -38,7 +38,8 @@ class Session:
     def start(cls, folder: Path, config_file: Path | None = None) -> Session:
         """Load the configuration found from ``folder`` (or ``config_file``) and its
         rules; raises CopylintError as the command line would report it."""
-        config = load_config(config_file or find_config(folder))
+        found = config_file or find_config(folder)
+        config = load_config(found) if found else Config(root=folder)
         cache = cache_at(config.root)
         rules = tuple(load_rules(config, cache=cache))
         return cls(config, rules, rule_names(config, cache), cache)
