@@ -46,6 +46,7 @@ KEYS = frozenset(
         "min_level",
         "as_of",
         "knowledge_bases",
+        "house_spellings",
         "archive",
         "max_file_size",
     }
@@ -67,6 +68,7 @@ class Config:
     min_level: Level = Level.SUGGESTION
     as_of: datetime.date | None = None
     knowledge_bases: tuple[Path, ...] = ()
+    house_spellings: tuple[tuple[str, str], ...] = ()
     archive: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     selection: Selection | None = None
@@ -88,7 +90,9 @@ class Config:
     ) -> RunContext:
         """Return the run's context: ``as_of`` (from the command line) wins over the config."""
         day = as_of or self.as_of or datetime.date.today()
-        return RunContext(day, self.knowledge_bases, rule_names, cache, self.selection)
+        return RunContext(
+            day, self.knowledge_bases, rule_names, cache, self.selection, self.house_spellings
+        )
 
 
 def find_config(start: Path) -> Path | None:
@@ -178,6 +182,7 @@ def _parse(path: Path, data: dict[str, Any], vale: ValeProject | None = None) ->
                 root / entry
                 for entry in _strings("knowledge_bases", data.get("knowledge_bases", []))
             ),
+            house_spellings=_house_spellings(data.get("house_spellings", {})),
         )
     except ValueError as error:
         raise CopylintError(f"{path}: {error}") from None
@@ -235,6 +240,14 @@ def parse_size(value: Any) -> int:
     if found is None or isinstance(value, bool):
         raise ValueError(f"'{value}' is not a size (write it as 20 MB, 512 kB or bytes)")
     return int(float(found["number"]) * _SIZE_UNITS[(found["unit"] or "B").upper()])
+
+
+def _house_spellings(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    ):
+        raise ValueError("house_spellings: must map a person's name to the house spelling")
+    return tuple(value.items())
 
 
 def _level(key: str, value: Any) -> Level:

@@ -27,7 +27,7 @@ from copylint.dates import parse_day
 from copylint.errors import CopylintError
 
 _FILE_KEYS = frozenset({"verified_as_of", "valid_until", "people"})
-_PERSON_KEYS = frozenset({"name", "aliases", "offices", "source", "id"})
+_PERSON_KEYS = frozenset({"name", "aliases", "spellings", "offices", "source", "id"})
 _OFFICE_KEYS = frozenset(
     {
         *("title", "role", "start", "end", "elected", "descriptions"),
@@ -83,13 +83,19 @@ class Office:
 
 @dataclass(frozen=True)
 class Person:
-    """Someone the knowledge base knows, by name and aliases, and where that comes from."""
+    """Someone the knowledge base knows, by name and aliases, and where that comes from.
+
+    ``spellings`` are the aliases that spell the name another accepted way ("Volodymyr
+    Zelenskyy", "Antonio Guterres"), which a house style may choose between; a file
+    lists them under their own key, and they are aliases too.
+    """
 
     name: str
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
     source: Source | None = None
     id: str = ""
+    spellings: tuple[str, ...] = ()
     verified: datetime.date = field(init=False, compare=False)
     known_until: datetime.date = field(init=False, compare=False)
 
@@ -154,7 +160,8 @@ def _merged(earlier: list[Person], later: Sequence[Person]) -> list[Person]:
             offices = known.offices + tuple(o for o in person.offices if o not in known.offices)
             aliases = tuple(dict.fromkeys((*known.aliases, *person.aliases, person.name)))
             aliases = tuple(alias for alias in aliases if alias != known.name)
-            people[same[0]] = replace(known, offices=offices, aliases=aliases)
+            spellings = tuple(dict.fromkeys((*known.spellings, *person.spellings)))
+            people[same[0]] = replace(known, offices=offices, aliases=aliases, spellings=spellings)
             continue
         if not person.id:
             names = {person.name, *person.aliases}
@@ -200,9 +207,12 @@ class _Reader:
         offices = entry.get("offices", [])
         if not isinstance(offices, list) or not offices:
             raise CopylintError(f"{self.path}: {where}.offices: must be a non-empty list")
+        spellings = tuple(_strings(self.path, f"{where}.spellings", entry.get("spellings", [])))
+        aliases = tuple(_strings(self.path, f"{where}.aliases", entry.get("aliases", [])))
         return Person(
             name=entry["name"],
-            aliases=tuple(_strings(self.path, f"{where}.aliases", entry.get("aliases", []))),
+            aliases=tuple(dict.fromkeys((*aliases, *spellings))),
+            spellings=spellings,
             offices=tuple(
                 self.office(f"{where}.offices[{i}]", office, source)
                 for i, office in enumerate(offices)

@@ -44,8 +44,9 @@ class RunContext:
     """What holds for every document of a run.
 
     The fallback story date, extra knowledge bases, the names of every rule and pack
-    configured (running or not), which directives in drafts may name, the cache, and
-    which rules run on which file (a Vale project's sections; None: all, everywhere).
+    configured (running or not), which directives in drafts may name, the cache,
+    which rules run on which file (a Vale project's sections; None: all, everywhere),
+    and the house spellings of people's names.
     """
 
     as_of: datetime.date = field(default_factory=datetime.date.today)
@@ -53,6 +54,7 @@ class RunContext:
     rule_names: frozenset[str] = frozenset()
     cache: Cache = NO_CACHE
     selection: Selection | None = None
+    house_spellings: tuple[tuple[str, str], ...] = ()
 
     def rules_for(self, rules: RuleSet, path: str) -> RuleSet:
         """Return the rules of ``rules`` that run on the file at ``path``."""
@@ -68,7 +70,7 @@ class RunContext:
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""
         day = document.metadata.date or self.as_of
-        return CheckContext(day, self.knowledge_bases, self.cache)
+        return CheckContext(day, self.knowledge_bases, self.cache, self.house_spellings)
 
 
 @dataclass(frozen=True, slots=True)

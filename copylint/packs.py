@@ -57,6 +57,8 @@ def load_rules(
     _check_names(rules, where, [name for name in config.rule_levels if name not in known])
     _check_names(rules, "--select", select)
     _check_names(rules, "--ignore", [name for name in ignore if name not in DIRECTIVE_RULES])
+    if config.house_spellings:
+        _check_house_spellings(rules, config, cache)
     configured = [_with_level(rule, config) for rule in rules]
     return [
         rule
@@ -149,6 +151,19 @@ def _load_pack(folder: Path, vocabulary: Vocabulary | None, kept: Cache) -> Styl
 
     sources = (*rule_files(folder), *(vocabulary.sources if vocabulary else ()))
     return kept.get(f"rules.{folder.name}", sources, build)
+
+
+def _check_house_spellings(rules: Sequence[Rule], config: Config, cache: Cache) -> None:
+    """Refuse a ``house_spellings`` entry that names nobody, or no accepted spelling,
+    among the people of the rules that report house spellings."""
+    from copylint.checks.person_names import PersonNamesOptions
+
+    for rule in rules:
+        if isinstance(rule.options, PersonNamesOptions) and rule.options.report == "house":
+            try:
+                rule.options.house_spellings(config.knowledge_bases, config.house_spellings, cache)
+            except CopylintError as error:
+                raise CopylintError(f"{config.source or 'config'}: {error}") from None
 
 
 def _with_level(rule: Rule, config: Config) -> Rule | None:

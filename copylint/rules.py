@@ -57,7 +57,9 @@ COMMON_KEYS = frozenset(
         "name",
     }
 )
-_CASE_KEYS = frozenset({"name", "input", "files", "format", "as_of", "want", "contains", "absent"})
+_CASE_KEYS = frozenset(
+    {"name", "input", "files", "format", "as_of", "house_spellings", "want", "contains", "absent"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class RuleCase:
     name: str
     inputs: tuple[tuple[str, str], ...]
     as_of: datetime.date | None = None
+    house_spellings: tuple[tuple[str, str], ...] = ()
     want: tuple[str, ...] | None = None
     contains: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
@@ -366,10 +369,19 @@ def _case(index: int, entry: Any) -> RuleCase:
         name=str(entry.get("name", f"case {index}")),
         inputs=_case_inputs(index, entry),
         as_of=as_of,
+        house_spellings=_case_house_spellings(index, entry.get("house_spellings", {})),
         want=None if want is None else _lines(want),
         contains=_lines(entry.get("contains", [])),
         absent=_lines(entry.get("absent", [])),
     )
+
+
+def _case_house_spellings(index: int, value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    ):
+        raise ValueError(f"case {index}: house_spellings: must map names to house spellings")
+    return tuple(value.items())
 
 
 def _case_inputs(index: int, entry: dict[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from copylint.documents import Format, format_for_extension
@@ -23,7 +24,9 @@ def case_output(rule: Rule, case: RuleCase) -> list[str]:
         )
         for name, text in case.inputs
     ]
-    run = RunContext(case.as_of) if case.as_of else RunContext()
+    run = RunContext(house_spellings=case.house_spellings)
+    if case.as_of:
+        run = dataclasses.replace(run, as_of=case.as_of)
     result = lint_drafts(drafts, [rule], run)
     if result.errors:
         return [f"error: {error}" for error in result.errors]

@@ -28,6 +28,7 @@ REGISTRY: dict[str, str] = {
     "length": "length",
     "stale": "stale",
     "readability": "readability",
+    "names": "person_names",
 }
 """Each kind's name (``extends:``) and its module in ``copylint.checks``."""
 

@@ -57,6 +57,7 @@ class CheckContext:
     as_of: datetime.date
     knowledge_bases: tuple[Path, ...] = ()
     cache: Cache = NO_CACHE
+    house_spellings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
