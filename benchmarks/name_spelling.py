@@ -99,8 +99,7 @@ def main() -> int:
             continue
         k = rng.choice(words)
         wrong = misspell(name[k], edit, rng)
-        others = index.other_first if k == 0 else index.other_last
-        if fold(wrong) in others or fold(wrong) == fold(name[k]):
+        if index.names_someone_else(fold(wrong), k, len(name)) or fold(wrong) == fold(name[k]):
             redrawn += 1
             continue
         right, planted = " ".join(name), " ".join([*name[:k], wrong, *name[k + 1 :]])

@@ -98,9 +98,17 @@ def cache_at(root: Path, enabled: bool = True) -> Cache:
 def _digest(kind: str, sources: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{code_stamp()}\0{kind}".encode())
     for source in sources:
+        found = source.stat()
         digest.update(f"\0{source}\0".encode())
-        digest.update(source.read_bytes())
+        digest.update(_content_digest(source, found.st_mtime_ns, found.st_size))
     return digest.hexdigest()[:DIGEST_LENGTH]
+
+
+@cache
+def _content_digest(source: Path, _modified: int, _size: int) -> bytes:
+    """The digest of a file's content, read once a run for entries built from the same
+    file (the stale-title judge and the name index share the knowledge base)."""
+    return hashlib.sha256(source.read_bytes()).digest()
 
 
 @cache

@@ -49,7 +49,9 @@ class Word:
     folded: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not slotted: the index kept in the cache holds a thousand of them, and a slotted
+# dataclass is unpickled field by field in Python.
+@dataclass(frozen=True)
 class NameForm:
     """One way of writing a known person's full name."""
 
@@ -80,8 +82,8 @@ class NameIndex:
     lengths: tuple[int, ...]
     runs: regex.Pattern[str]
     known: frozenset[tuple[str, ...]]
-    other_first: frozenset[str]
-    other_last: frozenset[str]
+    first_words: frozenset[str]
+    last_words: frozenset[str]
     all_words: frozenset[str]
 
     @classmethod
@@ -106,8 +108,8 @@ class NameIndex:
             lengths=tuple(sorted({len(form.folded) for form in forms})),
             runs=regex.compile(rf"{_CAPITAL}(?:\s+(?:(?:{between})\s+)*{_CAPITAL})+"),
             known=frozenset(form.folded for form in forms),
-            other_first=frozenset(form.folded[0] for form in forms) | _name_list("first-names.txt"),
-            other_last=frozenset(form.folded[-1] for form in forms) | _name_list("surnames.txt"),
+            first_words=frozenset(form.folded[0] for form in forms),
+            last_words=frozenset(form.folded[-1] for form in forms),
             all_words=frozenset(word for form in forms for word in form.folded),
         )
 
@@ -133,7 +135,7 @@ class NameIndex:
         people: dict[str, tuple[int, str]] = {}
         for k, odd in enumerate(folded):
             forms = self.by_rest.get((k, folded[:k] + folded[k + 1 :]), ())
-            if not forms or len(odd) < _SHORTEST - 1 or odd in self._others(k, len(run)):
+            if not forms or len(odd) < _SHORTEST - 1 or self.names_someone_else(odd, k, len(run)):
                 continue
             for form in map(self.forms.__getitem__, forms):
                 distance = self._distance(run, form, k)
@@ -164,11 +166,14 @@ class NameIndex:
         distance = edit_distance(odd, known)
         return distance if distance <= (2 if len(known) >= _LONG else 1) else None
 
-    def _others(self, position: int, length: int) -> frozenset[str]:
-        """Words that name someone else at ``position`` of a name of ``length`` words."""
+    def names_someone_else(self, word: str, position: int, length: int) -> bool:
+        """Whether ``word``, at ``position`` of a name of ``length`` words, is a name in
+        its own right: of someone in the knowledge base, or a common one."""
         if position == 0:
-            return self.other_first
-        return self.other_last if position == length - 1 else self.all_words
+            return word in self.first_words or word in common_names("first-names.txt")
+        if position == length - 1:
+            return word in self.last_words or word in common_names("surnames.txt")
+        return word in self.all_words
 
 
 def _run(text: str, words: Sequence[Word], first: int, length: int) -> Sequence[Word]:
@@ -188,7 +193,9 @@ def _name_like(word: str) -> bool:
     return word[:1].isupper() and (short or not word.isupper())
 
 
-def _name_list(file_name: str) -> frozenset[str]:
+@cache
+def common_names(file_name: str) -> frozenset[str]:
+    """A list of common first names or surnames (read only when a near miss is weighed)."""
     return frozenset((NAME_LISTS / file_name).read_text(encoding="utf-8").split())
 
 
