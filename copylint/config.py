@@ -11,6 +11,7 @@ keys, its ``packs`` join every file's styles and its ``rules`` levels win.
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,8 +80,10 @@ class Config:
     def format_of(self, name: str) -> Format | None:
         """The format a file of this name is read as: a Vale project's ``[formats]``
         first (``mdx = md``), then the extensions copylint knows; None for another."""
-        extension = Path(name).suffix.lower()
-        return self.formats.get(extension.lstrip(".")) or format_for_extension(extension)
+        extension = os.path.splitext(name)[1].lower()  # for each file of an archive
+        if self.formats and extension[1:] in self.formats:
+            return self.formats[extension[1:]]
+        return format_for_extension(extension)
 
     def run_context(
         self,
