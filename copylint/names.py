@@ -135,14 +135,20 @@ class NameIndex:
         people: dict[str, tuple[int, str]] = {}
         for k, odd in enumerate(folded):
             forms = self.by_rest.get((k, folded[:k] + folded[k + 1 :]), ())
-            if not forms or len(odd) < _SHORTEST - 1 or self.names_someone_else(odd, k, len(run)):
+            if not forms or len(odd) < _SHORTEST - 1:
                 continue
+            close: dict[str, tuple[int, str]] = {}
             for form in map(self.forms.__getitem__, forms):
                 distance = self._distance(run, form, k)
-                if distance is not None and distance < people.get(form.person, (99, ""))[0]:
+                if distance is not None and distance < close.get(form.person, (99, ""))[0]:
                     corrected = [word.written for word in run]
                     corrected[k] = form.written[k]
-                    people[form.person] = (distance, " ".join(corrected))
+                    close[form.person] = (distance, " ".join(corrected))
+            # weighed last, when something is close: the lists are read only then
+            if close and not self.names_someone_else(odd, k, len(run)):
+                for person, miss in close.items():
+                    if miss[0] < people.get(person, (99, ""))[0]:
+                        people[person] = miss
         if not people:
             return None
         best = min(distance for distance, _ in people.values())
@@ -160,11 +166,14 @@ class NameIndex:
         odd, known = run[k].folded, form.folded[k]
         if len(known) < _SHORTEST or odd[0] != known[0]:
             return None
+        most = 2 if len(known) >= _LONG else 1
+        if abs(len(odd) - len(known)) > most:
+            return None
         pairs = zip(run, form.written, strict=True)
         if not all(_name_like(word.written) for word, name in pairs if name[:1].isupper()):
             return None
-        distance = edit_distance(odd, known)
-        return distance if distance <= (2 if len(known) >= _LONG else 1) else None
+        distance = 1 if one_slip(odd, known) else edit_distance(odd, known) if most > 1 else 9
+        return distance if distance <= most else None
 
     def names_someone_else(self, word: str, position: int, length: int) -> bool:
         """Whether ``word``, at ``position`` of a name of ``length`` words, is a name in
@@ -219,6 +228,23 @@ def fold(word: str) -> str:
     """A word as names are compared: lower case, no accents, no final full stop."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+def one_slip(first: str, second: str) -> bool:
+    """Whether two different words are one letter changed, added or dropped, or two
+    neighbours swapped, apart (an edit distance of one, found without one)."""
+    if len(first) < len(second):
+        first, second = second, first
+    start = 0
+    while start < len(second) and first[start] == second[start]:
+        start += 1
+    if len(first) > len(second):
+        return len(first) == len(second) + 1 and first[start + 1 :] == second[start:]
+    rest = start + 1
+    return first[rest:] == second[rest:] or (
+        first[start : start + 2] == second[start : start + 2][::-1]
+        and first[start + 2 :] == second[start + 2 :]
+    )
 
 
 def edit_distance(first: str, second: str) -> int:
