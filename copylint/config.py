@@ -21,7 +21,8 @@ import regex
 from copylint.cache import NO_CACHE, Cache
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
-from copylint.documents import Format, format_for_extension
+from copylint.documents import Format
+from copylint.documents.reading import FORMATS_BY_EXTENSION
 from copylint.errors import CopylintError
 from copylint.linter import RunContext
 
@@ -80,10 +81,12 @@ class Config:
     def format_of(self, name: str) -> Format | None:
         """The format a file of this name is read as: a Vale project's ``[formats]``
         first (``mdx = md``), then the extensions copylint knows; None for another."""
-        extension = os.path.splitext(name)[1].lower()  # for each file of an archive
-        if self.formats and extension[1:] in self.formats:
-            return self.formats[extension[1:]]
-        return format_for_extension(extension)
+        return self.extension_formats().get(os.path.splitext(name)[1].lower())
+
+    def extension_formats(self) -> dict[str, Format]:
+        """Each extension (``.md``) copylint reads, and its format."""
+        own = {f".{extension}": fmt for extension, fmt in self.formats.items()}
+        return {**FORMATS_BY_EXTENSION, **own} if own else FORMATS_BY_EXTENSION
 
     def run_context(
         self,

@@ -97,7 +97,7 @@ def _draft_or_error(
 def _walk(
     folder: Path, config: Config, seen: set[tuple[int, int]]
 ) -> Iterator[Draft | CopylintError]:
-    for entry, fmt in _drafts_under(str(folder), config):
+    for entry, fmt in _drafts_under(str(folder), config.extension_formats()):
         path = Path(entry.path)
         if _excluded(path, config):
             continue
@@ -112,9 +112,11 @@ def _walk(
             yield _draft_or_error(str(path), info, fmt, config)
 
 
-def _drafts_under(folder: str, config: Config) -> Iterator[tuple[os.DirEntry[str], Format]]:
-    """Yield every draft file below ``folder`` in name order (a folder's files, then its
-    folders), skipping hidden ones and node_modules.
+def _drafts_under(
+    folder: str, formats: dict[str, Format]
+) -> Iterator[tuple[os.DirEntry[str], Format]]:
+    """Yield every draft file (of an extension in ``formats``) below ``folder`` in name
+    order (a folder's files, then its folders), skipping hidden ones and node_modules.
 
     Links to folders are not followed (a link may lead back up and loop). Entries come
     from ``os.scandir``, which tells files from folders without a system call each.
@@ -132,11 +134,11 @@ def _drafts_under(folder: str, config: Config) -> Iterator[tuple[os.DirEntry[str
             if entry.name not in SKIPPED_FOLDERS and not entry.is_symlink():
                 folders.append(entry.path)
             continue
-        fmt = config.format_of(entry.name)
+        fmt = formats.get(os.path.splitext(entry.name)[1].lower())
         if fmt is not None:
             yield entry, fmt
     for path in folders:
-        yield from _drafts_under(path, config)
+        yield from _drafts_under(path, formats)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -182,7 +184,7 @@ def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Ite
                 _first_time(os.stat(draft.path), seen)
     root = str(config.root)
     shown_root = os.path.relpath(root)
-    for entry, fmt in _drafts_under(root, config):
+    for entry, fmt in _drafts_under(root, config.extension_formats()):
         relative = entry.path[len(root) + 1 :].replace(os.sep, "/")
         if not _in_archive(entry, relative, config):
             continue
