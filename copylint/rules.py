@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -282,8 +283,8 @@ def _validator(kind_of: Any) -> Validator:
 
 def _in_folder(value: Any, folder: Path) -> Any:
     if isinstance(value, tuple):
-        return tuple(folder / item for item in value)
-    return folder / value
+        return tuple(_in_folder(item, folder) for item in value)
+    return Path(os.path.normpath(folder / value))  # "styles/House/.." is "styles"
 
 
 _VALIDATORS: dict[Any, Validator] = {
