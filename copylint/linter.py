@@ -92,9 +92,10 @@ class _Segments:
     def __init__(self, document: Document) -> None:
         self.document = document
         format_tag = _FORMAT_TAGS[document.format.value]
+        self.blocks = (*document.blocks, *document.alt_texts)
         self.tags = [
             frozenset(part for scope in block.scopes for part in scope.split(".")) | {format_tag}
-            for block in document.blocks
+            for block in self.blocks
         ]
         self.sentences: dict[int, list[Segment]] = {}
         self.by_scope: dict[Scope, list[Segment]] = {}
@@ -109,7 +110,7 @@ class _Segments:
     def _choose(self, scope: Scope) -> Iterator[Segment]:
         if scope.raw:
             yield Segment(self.document.source, _IDENTITY)
-        for index, block in enumerate(self.document.blocks):
+        for index, block in enumerate(self.blocks):
             alternatives = scope.block_alternatives(self.tags[index])
             if any(not alternative.sentences for alternative in alternatives):
                 yield Segment(block.text, block.source_map)

@@ -181,6 +181,29 @@ def test_formats_reads_an_extension_as_another_format_in_folders_and_on_stdin(
     ]
 
 
+def test_alt_scope_reads_image_alt_text_on_its_own_and_text_rules_read_it_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "styles" / "Alpha" / "Alt.yml").write_text(
+        "extends: occurrence\nmessage: 'alt text too long'\nscope: alt\nmax: 20\n"
+        "token: '[\\w\\s]'\n",
+        encoding="utf-8",
+    )
+    (project / "a.md").write_text(
+        "Fix it: ![pancakes and XXX hotcakes for breakfast](/logo.png).\n\n"
+        "![XXX pancakes](/logo.png) and pancakes and hotcakes for breakfast.\n",
+        encoding="utf-8",
+    )
+    _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha\n")
+    main(["--format", "line", "a.md"])
+    # the long alt text is its own block for the alt rule; a text rule finds XXX once
+    assert capsys.readouterr().out.splitlines() == [
+        "a.md:1:11:Alpha.Alt:alt text too long",
+        "a.md:1:24:Alpha.Token:'XXX' left in text",
+        "a.md:3:3:Alpha.Token:'XXX' left in text",
+    ]
+
+
 def test_ls_config_prints_the_configuration_a_run_uses_as_json(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -61,7 +61,7 @@ def _parse(path: str, source: str, fmt: Format, markup: Markup) -> Document:
             raise CopylintError(f"{where}: {error}") from None
         blocks = (front.blocks if front else ()) + body.blocks
         metadata = front.metadata if front else Metadata()
-        return Document(path, source, fmt, blocks, metadata, body.code)
+        return Document(path, source, fmt, blocks, metadata, body.code, body.alt_texts)
     if fmt is Format.HTML:
         from copylint.documents.html import parse_html
 

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from copylint.documents.html import parse_html
 from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
+    ALT_SCOPES,
     CODE_PLACEHOLDER,
     PROSE_SCOPES,
     TABLE_CELL_SCOPES,
@@ -58,6 +59,7 @@ class MarkdownParse:
 
     blocks: tuple[Block, ...]
     code: tuple[tuple[int, int], ...]
+    alt_texts: tuple[Block, ...] = ()
 
 
 class TooDeep(ValueError):
@@ -89,7 +91,7 @@ def parse_markdown(source: str, body_start: int = 0, markup: Markup = PLAIN) -> 
         raise TooDeep(deepest.map[0] + 1 if deepest.map else None)
     walker = _Walker(masked, LineIndex(masked), markup)
     blocks = tuple(walker.blocks(tokens))
-    return MarkdownParse(blocks, tuple(sorted(walker.code)))
+    return MarkdownParse(blocks, tuple(sorted(walker.code)), tuple(walker.alt_texts))
 
 
 class _Walker:
@@ -104,6 +106,7 @@ class _Walker:
         self.code: list[tuple[int, int]] = []
         self.skipped = 0
         self.heading_level = 0
+        self.alt_texts: list[Block] = []
 
     def blocks(self, tokens: Sequence[Token]) -> Iterator[Block]:
         for token in tokens:
@@ -150,6 +153,7 @@ class _Walker:
         builder = TextBuilder()
         mapper = _InlineMapper(self.source, self._line_offset(token.map[0]), self.code, self.markup)
         mapper.map(token.children or [], builder)
+        self.alt_texts += mapper.alt_texts
         kind, scopes = self._kind_and_scopes(heading_level)
         return Block.build(kind, builder, scopes, heading_level)
 
@@ -184,6 +188,7 @@ class _InlineMapper:
         self.skip_depth = 0
         self.space_before_markup = False
         self.ignored_html: list[str] = []
+        self.alt_texts: list[Block] = []
 
     def map(self, children: Sequence[Token], builder: TextBuilder) -> None:
         for child in children:
@@ -277,14 +282,19 @@ class _InlineMapper:
             self._skip_link_target()
 
     def _on_image(self, token: Token, builder: TextBuilder) -> None:
-        """An image's alt text is read where it stands, as Vale reads it."""
+        """An image's alt text is read where it stands, and on its own (scope ``alt``)."""
         opening = self._find("![")
         alt = opening + 2
         if token.content and not self.skip_depth:
-            if self.source.startswith(token.content, alt):
-                builder.add(token.content, alt)
-            else:
-                builder.add_mapped(token.content, alt)
+            own = TextBuilder()
+            for text in (builder, own):
+                if self.source.startswith(token.content, alt):
+                    text.add(token.content, alt)
+                else:
+                    text.add_mapped(token.content, alt)
+            block = Block.build(BlockKind.ALT_TEXT, own, ALT_SCOPES)
+            if block is not None:
+                self.alt_texts.append(block)
         closing = self.source.find("]", alt + len(token.content))
         self.cursor = opening + 2 if closing < 0 else closing
         self._skip_link_target()

@@ -18,6 +18,8 @@ PARAGRAPH_SCOPE = "paragraph"
 PROSE_SCOPES = frozenset({"text", PARAGRAPH_SCOPE, "summary"})
 TABLE_CELL_SCOPES = frozenset({"text", "table", "table.cell"})
 TABLE_HEADER_SCOPES = frozenset({"text", "table", "table.header"})
+ALT_SCOPES = frozenset({"alt"})
+"""An image's alt text on its own: only a rule that names ``alt`` reads it there."""
 
 
 def heading_scopes(level: int) -> frozenset[str]:
@@ -46,6 +48,7 @@ class BlockKind(Enum):
     TITLE = "title"
     FRONT_MATTER = "front_matter"
     RAW = "raw"
+    ALT_TEXT = "alt_text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +200,9 @@ class Document:
     """A parsed draft: its source text and its blocks in reading order.
 
     ``code`` holds the sorted source spans of code (Markdown code blocks and spans),
-    where nothing is linted and no directive counts.
+    where nothing is linted and no directive counts. ``alt_texts`` are the images' alt
+    texts (scope ``alt``), each also read where it stands in its block: they are apart
+    from ``blocks`` so that only a rule that asks for ``alt`` reads them twice.
     """
 
     path: str
@@ -206,6 +211,7 @@ class Document:
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     code: tuple[tuple[int, int], ...] = ()
+    alt_texts: tuple[Block, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
