@@ -202,6 +202,13 @@ def test_alt_scope_reads_image_alt_text_on_its_own_and_text_rules_read_it_once(
         "a.md:1:24:Alpha.Token:'XXX' left in text",
         "a.md:3:3:Alpha.Token:'XXX' left in text",
     ]
+    (project / "b.html").write_text(
+        '<p>See <img src="x.png" alt="pancakes and hotcakes for breakfast"> here.</p>\n'
+        "<p><img alt='short' src=y></p>\n",
+        encoding="utf-8",
+    )
+    main(["--format", "line", "b.html"])
+    assert capsys.readouterr().out.splitlines() == ["b.html:1:30:Alpha.Alt:alt text too long"]
 
 
 def test_ls_config_prints_the_configuration_a_run_uses_as_json(

@@ -69,5 +69,5 @@ def _parse(path: str, source: str, fmt: Format, markup: Markup) -> Document:
         if parsed.date_problem is not None:
             raise CopylintError(f"{path}: {parsed.date_problem}")
         metadata = Metadata(title=parsed.title, date=parsed.date)
-        return Document(path, source, fmt, parsed.blocks, metadata)
+        return Document(path, source, fmt, parsed.blocks, metadata, alt_texts=parsed.alt_texts)
     return Document(path, source, fmt, parse_text(source))

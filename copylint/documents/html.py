@@ -7,9 +7,12 @@ import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import regex
+
 from copylint.dates import parse_day
 from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
+    ALT_SCOPES,
     CODE_PLACEHOLDER,
     PROSE_SCOPES,
     TABLE_CELL_SCOPES,
@@ -55,6 +58,9 @@ _BLOCK_TAGS = frozenset({*_HEADINGS, *_CONTAINER_TAGS, "p", "blockquote", "li", 
 """Elements that are no part of a sentence: one skipped leaves no placeholder."""
 _DATE_META = ("article:published_time", "date", "pubdate", "publish-date", "dc.date")
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area"})
+_ALT_VALUE = regex.compile(
+    r"""\salt\s*=\s*(?:"(?P<value>[^"]*)"|'(?P<value>[^']*)'|(?P<value>[^\s>]+))""", regex.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,7 @@ class HtmlParse:
     title: str | None
     date: datetime.date | None
     date_problem: str | None = None
+    alt_texts: tuple[Block, ...] = ()
 
 
 def parse_html(source: str, base_offset: int = 0, markup: Markup = PLAIN) -> HtmlParse:
@@ -77,7 +84,13 @@ def parse_html(source: str, base_offset: int = 0, markup: Markup = PLAIN) -> Htm
     parser.feed(source)
     parser.close()
     parser.flush()
-    return HtmlParse(tuple(parser.blocks), parser.title, parser.date, parser.date_problem)
+    return HtmlParse(
+        tuple(parser.blocks),
+        parser.title,
+        parser.date,
+        parser.date_problem,
+        tuple(parser.alt_texts),
+    )
 
 
 class _BlockParser(HTMLParser):
@@ -89,6 +102,7 @@ class _BlockParser(HTMLParser):
         self.line_starts = [0]
         self.line_starts.extend(i + 1 for i, char in enumerate(source) if char == "\n")
         self.blocks: list[Block] = []
+        self.alt_texts: list[Block] = []
         self.title: str | None = None
         self.date: datetime.date | None = None
         self.date_problem: str | None = None
@@ -104,6 +118,8 @@ class _BlockParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._read_meta(dict(attrs))
+        if tag == "img" and not self.skip_depth:
+            self._read_alt(dict(attrs))
         if tag in _VOID_TAGS:
             if tag == "br" and not self.skip_depth:
                 self.builder.add_mapped("\n", self._offset())
@@ -151,6 +167,23 @@ class _BlockParser(HTMLParser):
     def _add_reference(self, reference: str) -> None:
         if not self.skip_depth:
             self.builder.add_mapped(html.unescape(reference), self._offset())
+
+    def _read_alt(self, attrs: dict[str, str | None]) -> None:
+        """An image's alt text, a block of scope ``alt`` at the attribute's value."""
+        alt = attrs.get("alt")
+        written = self.get_starttag_text() or ""
+        found = _ALT_VALUE.search(written)
+        if not alt or found is None:
+            return
+        builder = TextBuilder()
+        start = self._offset() + found.start("value")
+        if found.group("value") == alt:
+            builder.add(alt, start)
+        else:  # entities in the value: the text maps to where the value starts
+            builder.add_mapped(alt, start)
+        block = Block.build(BlockKind.ALT_TEXT, builder, ALT_SCOPES)
+        if block is not None:
+            self.alt_texts.append(block)
 
     def _read_meta(self, attrs: dict[str, str | None]) -> None:
         name = (attrs.get("property") or attrs.get("name") or "").lower()
