@@ -85,6 +85,8 @@ class NameIndex:
     first_words: frozenset[str]
     last_words: frozenset[str]
     all_words: frozenset[str]
+    spellings: dict[str, tuple[str, ...]]
+    """Each name of each person: the person's accepted spellings, their name first."""
 
     @classmethod
     def of(cls, knowledge: KnowledgeBase) -> NameIndex:
@@ -111,6 +113,11 @@ class NameIndex:
             first_words=frozenset(form.folded[0] for form in forms),
             last_words=frozenset(form.folded[-1] for form in forms),
             all_words=frozenset(word for form in forms for word in form.folded),
+            spellings={
+                name: (person.name, *person.spellings)
+                for person in reversed(knowledge.people)  # the first listed wins
+                for name in (person.name, *person.aliases)
+            },
         )
 
     def near_misses(self, text: str) -> Iterator[NearMiss]:
@@ -265,18 +272,17 @@ class HouseSpellings:
     pattern: regex.Pattern[str] | None
 
     @classmethod
-    def of(cls, knowledge: KnowledgeBase, chosen: Sequence[tuple[str, str]]) -> HouseSpellings:
+    def of(cls, index: NameIndex, chosen: Sequence[tuple[str, str]]) -> HouseSpellings:
         """The replacements for ``chosen`` (a name of the person, the house form);
         raises ValueError saying which entry names nobody or no accepted spelling."""
         replacements: dict[str, str] = {}
         for given, house in chosen:
-            person = next((p for p in knowledge.people if given in (p.name, *p.aliases)), None)
-            if person is None:
+            accepted = index.spellings.get(given)
+            if accepted is None:
                 raise ValueError(f"'{given}' is nobody in the knowledge base")
-            accepted = (person.name, *person.spellings)
             if house not in accepted:
                 listed = ", ".join(f"'{name}'" for name in accepted)
-                raise ValueError(f"'{house}' is not a spelling of {person.name} ({listed})")
+                raise ValueError(f"'{house}' is not a spelling of {accepted[0]} ({listed})")
             for variant in accepted:
                 if variant != house:
                     replacements[variant] = house

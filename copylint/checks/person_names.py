@@ -97,7 +97,7 @@ def house_spellings(
     """The house spellings ``chosen``; raises CopylintError for an entry that names
     nobody or no accepted spelling."""
     try:
-        return HouseSpellings.of(load_knowledge_base(knowledge_bases), chosen)
+        return HouseSpellings.of(name_index(knowledge_bases, kept), chosen)
     except ValueError as error:
         raise CopylintError(f"house_spellings: {error}") from None
 
