@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -230,9 +230,12 @@ def text_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """A word as names are compared: lower case, no accents, no final full stop."""
+    """A word as names are compared: lower case, no accents, no final full stop.
+
+    Remembered for the words met most (bounded: the language server and the check
+    service live long and read many texts)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
 
