@@ -11,7 +11,8 @@ With no names a directive covers every rule. Vale's comments are honoured too:
 ``<!-- vale off -->``, ``<!-- vale on -->``, ``<!-- vale Style.Rule = NO -->`` and
 ``= YES`` (``off`` and ``on`` too, a style's name for all its rules), and
 ``<!-- vale Style.Rule["match", "other"] = NO -->`` for the findings of that rule on
-those words only. A copylint directive naming an unknown rule is an error
+those words only, and ``<!-- vale style = Style -->`` (``styles = One, Two``), which
+from there on runs only the packs it names. A copylint directive naming an unknown rule is an error
 (``copylint.InvalidDirective``); one that suppresses nothing is reported
 (``copylint.UnusedDirective``). Vale's comments are not checked that way: drafts
 written for Vale often name Vale rules that copylint does not load, and a Vale comment
@@ -40,6 +41,7 @@ _COMMENT = regex.compile(r"<!--\s*(?P<body>(?:copylint-[\w-]*|vale)\b.*?)\s*-->"
 _VALE_SWITCH = regex.compile(
     r"(?P<name>[\w.-]+)(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<state>YES|NO|ON|OFF)\b", regex.I
 )
+_VALE_STYLES = regex.compile(r"styles?\s*=\s*(?P<names>.*)", regex.S)
 _QUOTED = regex.compile(r"\"([^\"]*)\"|'([^']*)'")
 _OFF = ("NO", "OFF")
 _ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
@@ -89,9 +91,23 @@ def find_directives(document: Document, known: Iterable[str]) -> FileDirectives:
             for name in names
             if strict and name not in known_names
         )
+        if action == "styles":
+            directives.extend(_only_styles(names, known_names, start, end))
+            continue
         target = _next_text_line(lines, end[0]) if action == "disable-next-line" else 0
         directives.append(Directive(action, names, start, end, strict, target))
     return FileDirectives(path, tuple(directives), tuple(problems))
+
+
+def _only_styles(
+    styles: tuple[str, ...], known: set[str], start: tuple[int, int], end: tuple[int, int]
+) -> list[Directive]:
+    """Vale's ``style = One, Two``: every other pack off from here, those on."""
+    others = tuple(sorted(name for name in known - {ALL, *styles} if "." not in name))
+    return [
+        Directive("disable", others, start, end, strict=False),
+        Directive("enable", styles, start, end, strict=False),
+    ]
 
 
 def _in_code(code: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -109,6 +125,10 @@ def _parse(body: str) -> tuple[str, tuple[str, ...], bool] | None:
         rest = body[4:].strip()
         if rest.lower() in ("off", "on"):
             return ("disable" if rest.lower() == "off" else "enable"), (ALL,), False
+        styles = _VALE_STYLES.fullmatch(rest)
+        if styles is not None:
+            names = tuple(name.strip() for name in styles["names"].split(",") if name.strip())
+            return "styles", names, False
         switches = list(_VALE_SWITCH.finditer(rest))
         if not switches:
             return None

@@ -98,7 +98,8 @@ def test_vale_comments_for_one_match_a_style_and_unknown_forms(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``Rule["match"] = NO`` silences that rule on those words only; ``Style = off``
-    the whole style; a Vale comment copylint does not read is left alone, never an error."""
+    the whole style; ``style = One`` runs only the styles named; a Vale comment copylint
+    does not read is left alone, never an error."""
     assert _lint(
         tmp_path,
         capsys,
@@ -113,8 +114,14 @@ def test_vale_comments_for_one_match_a_style_and_unknown_forms(
 
         <!-- vale style = Microsoft -->
         It was was late.
+
+        <!-- vale styles = Microsoft, newsroom -->
+        It was was late.
+
+        <!-- vale this is no switch -->
+        It was was late.
         """,
-    ) == ["2:24: newsroom.DoubledWord", "10:4: newsroom.DoubledWord"]
+    ) == ["2:24: newsroom.DoubledWord", "13:4: newsroom.DoubledWord", "16:4: newsroom.DoubledWord"]
 
 
 def test_html_directives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

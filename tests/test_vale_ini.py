@@ -321,6 +321,35 @@ def test_an_accepted_pattern_reports_its_other_spellings_shown_as_vale_shows_the
     ]
 
 
+def test_an_accepted_word_excuses_every_match_that_holds_it_except_in_nonword_rules(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Vale matches a rule's exceptions, and the accepted words, as whole words anywhere
+    in a match: "did" excuses the repetition "did did". A ``nonword`` rule's tokens
+    match any span, so accepted words are not its exceptions (Vale #1058)."""
+    words = project / "styles" / "config" / "vocabularies" / "House"
+    words.mkdir(parents=True)
+    (words / "accept.txt").write_text("did\nplugh\n", encoding="utf-8")
+    (project / "styles" / "Alpha" / "Quotes.yml").write_text(
+        "extends: existence\nmessage: Commas go inside quotation marks\nnonword: true\n"
+        'tokens:\n  - \'"[^"]+"[.,]\'\n',
+        encoding="utf-8",
+    )
+    (project / "a.md").write_text(
+        "Sometimes did did is fine. Here is one one. The Registry registry.\n\n"
+        'Say "plugh", then.\n',
+        encoding="utf-8",
+    )
+    _vale_ini(project, "StylesPath = styles\nVocab = House\n[*]\nBasedOnStyles = Vale, Alpha\n")
+    main(["--format", "line", "a.md"])
+    # Vale.Repetition as Vale defines it: words without their final stop, any case
+    assert capsys.readouterr().out.splitlines() == [
+        "a.md:1:36:Vale.Repetition:'one' is repeated!",
+        "a.md:1:49:Vale.Repetition:'registry' is repeated!",
+        "a.md:3:5:Alpha.Quotes:Commas go inside quotation marks",
+    ]
+
+
 def test_a_vocab_that_is_not_there_is_an_error(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

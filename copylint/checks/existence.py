@@ -47,8 +47,10 @@ class ExistenceOptions:
     vocab: bool = True
 
     def accepting(self, vocabulary: Vocabulary) -> ExistenceOptions:
-        """These options with the project's accepted terms among the exceptions."""
-        return accept_as_exceptions(self, vocabulary)
+        """These options with the project's accepted terms among the exceptions, unless
+        the tokens are ``nonword``: an accepted word would then excuse every match that
+        holds it (Vale #1058)."""
+        return self if self.nonword else accept_as_exceptions(self, vocabulary)
 
     def build(self) -> Existence:
         """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many

@@ -110,14 +110,15 @@ def without_capture_groups(pattern: str) -> str:
 
 
 def exceptions_pattern(exceptions: Sequence[str], ignore_case: bool) -> RulePattern | None:
-    """Compile a rule's exceptions, longest first, to be matched against a whole match."""
+    """Compile a rule's exceptions, longest first, into one word-bounded pattern, as
+    Vale's ``updateExceptions`` does."""
     if not exceptions:
         return None
     ordered = sorted(exceptions, key=len, reverse=True)
-    flags = IGNORE_CASE if ignore_case else ""
-    return compile_pattern(flags + "(?:" + "|".join(ordered) + ")")
+    return compile_pattern(word_pattern(ordered, ignore_case, nonword=False))
 
 
 def is_exception(pattern: RulePattern | None, observed: str) -> bool:
-    """Tell whether ``observed`` is one of a rule's exceptions."""
-    return pattern is not None and pattern.fullmatch(observed.strip()) is not None
+    """Tell whether ``observed`` holds one of a rule's exceptions, whole words found
+    anywhere in it (Vale's ``isMatch``: "did" excepts the repetition "did did")."""
+    return pattern is not None and pattern.search(observed) is not None
