@@ -178,3 +178,5 @@ def test_html_figure_captions_are_read_outside_a_vale_project() -> None:
     source = "<figure><img src='x.jpg'><figcaption>The mayor at the count.</figcaption></figure>"
     document = parse_document("d.html", source, Format.HTML)
     assert [block.text for block in document.blocks] == ["The mayor at the count."]
+    # in Vale's scope names, text.figure.caption
+    assert {"text", "figure", "figure.caption"} <= document.blocks[0].scopes

@@ -232,6 +232,6 @@ _BLOCK_SCOPES: dict[str, tuple[BlockKind, frozenset[str]]] = {
     "td": (BlockKind.TABLE_CELL, TABLE_CELL_SCOPES),
     "th": (BlockKind.TABLE_HEADER, TABLE_HEADER_SCOPES),
     "caption": (BlockKind.TABLE_HEADER, frozenset({"text", "table", "table.caption"})),
-    "figcaption": (BlockKind.PARAGRAPH, PROSE_SCOPES),
+    "figcaption": (BlockKind.PARAGRAPH, PROSE_SCOPES | {"figure", "figure.caption"}),
     "title": (BlockKind.TITLE, frozenset({"title"})),
 }
