@@ -201,7 +201,6 @@ class ArchiveIndex:
         self.connection.close()
 
     def _related(self, drafts: Sequence[Units]) -> set[str]:
-        paths = dict(self.connection.execute("SELECT id, path FROM stories"))
         related: set[int] = set()
         for name, words in self.words.items():
             asked = [unit.key for units in drafts for unit in units.by_rule.get(name, [])]
@@ -211,7 +210,8 @@ class ArchiveIndex:
                 seen |= found.keys()
                 asked = list(found.values())
             related |= {story_of(unit) for unit in seen}
-        return {paths[story] for story in related if story in paths}
+        query = "SELECT path FROM stories WHERE id IN ({})"
+        return {path for (path,) in select_in(self.connection, query, (), sorted(related))}
 
     def _rows(self, paths: Sequence[str]) -> list[tuple[str, _Row]]:
         query = "SELECT path, units FROM stories WHERE path IN ({})"
