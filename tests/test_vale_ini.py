@@ -44,6 +44,12 @@ def _findings(capsys: pytest.CaptureFixture[str], *arguments: str) -> list[str]:
     return sorted(f"{d['path']}:{d['column']}:{d['rule']}:{d['severity']}" for d in found)
 
 
+def _lines(capsys: pytest.CaptureFixture[str], *arguments: str) -> list[str]:
+    """Run copylint with Vale's ``line`` output; return its lines."""
+    main(["--format", "line", *arguments])
+    return capsys.readouterr().out.splitlines()
+
+
 def test_the_last_matching_section_with_styles_wins_and_switches_apply_by_glob(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -195,9 +201,8 @@ def test_alt_scope_reads_image_alt_text_on_its_own_and_text_rules_read_it_once(
         encoding="utf-8",
     )
     _vale_ini(project, "StylesPath = styles\n[*]\nBasedOnStyles = Alpha\n")
-    main(["--format", "line", "a.md"])
     # the long alt text is its own block for the alt rule; a text rule finds XXX once
-    assert capsys.readouterr().out.splitlines() == [
+    assert _lines(capsys, "a.md") == [
         "a.md:1:11:Alpha.Alt:alt text too long",
         "a.md:1:24:Alpha.Token:'XXX' left in text",
         "a.md:3:3:Alpha.Token:'XXX' left in text",
@@ -207,8 +212,7 @@ def test_alt_scope_reads_image_alt_text_on_its_own_and_text_rules_read_it_once(
         "<p><img alt='short' src=y></p>\n",
         encoding="utf-8",
     )
-    main(["--format", "line", "b.html"])
-    assert capsys.readouterr().out.splitlines() == ["b.html:1:30:Alpha.Alt:alt text too long"]
+    assert _lines(capsys, "b.html") == ["b.html:1:30:Alpha.Alt:alt text too long"]
 
 
 def test_ls_config_prints_the_configuration_a_run_uses_as_json(
@@ -311,10 +315,9 @@ def test_an_accepted_pattern_reports_its_other_spellings_shown_as_vale_shows_the
         encoding="utf-8",
     )
     _vale_ini(project, "StylesPath = styles\nVocab = House\n[*]\nBasedOnStyles = Vale\n")
-    main(["--format", "line", "a.txt"])
     # a pattern that spells one word names it in the term's case (Vale #997); one with
     # a class stays a pattern; what the pattern matches as written is no finding
-    assert capsys.readouterr().out.splitlines() == [
+    assert _lines(capsys, "a.txt") == [
         "a.txt:1:5:Vale.Terms:Use 'OAuth2?' instead of 'oauth'.",
         "a.txt:1:12:Vale.Terms:Use 'OAuth2' instead of 'OAUTH2'.",
         "a.txt:1:60:Vale.Terms:Use '[Oo]bservability' instead of 'OBSERVABILITY'.",
@@ -341,9 +344,8 @@ def test_an_accepted_word_excuses_every_match_that_holds_it_except_in_nonword_ru
         encoding="utf-8",
     )
     _vale_ini(project, "StylesPath = styles\nVocab = House\n[*]\nBasedOnStyles = Vale, Alpha\n")
-    main(["--format", "line", "a.md"])
     # Vale.Repetition as Vale defines it: words without their final stop, any case
-    assert capsys.readouterr().out.splitlines() == [
+    assert _lines(capsys, "a.md") == [
         "a.md:1:36:Vale.Repetition:'one' is repeated!",
         "a.md:1:49:Vale.Repetition:'registry' is repeated!",
         "a.md:3:5:Alpha.Quotes:Commas go inside quotation marks",
