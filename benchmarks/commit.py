@@ -7,7 +7,8 @@ For each size, a scratch newsroom repository is made in a temporary folder: an a
 of that many stories (the corpora's stories in name order, copied again under new
 names as often as needed: a copy repeats its original, which the cross-file checks
 must then compare), a ``.copylint.yaml`` naming it as ``archive:``, and one draft
-(the first story of the first corpus, with a new paragraph). The script times, as
+(the first story of the first corpus, with a new paragraph), in a git repository with
+the archive committed and the draft staged, as a commit finds it. The script times, as
 whole processes: ``copylint index`` on an empty cache (the cold build), the draft's
 run with the index warm (best of ``--repeat``), and the same run with ``--no-cache``
 (the archive read and parsed every time). It checks that the two runs report the same
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,10 +42,19 @@ def make_newsroom(corpora: list[Path], size: int, folder: Path) -> Path:
         target = archive / f"{number // len(stories)}-{story.parent.name}-{story.name}"
         shutil.copyfile(story, target)
     (folder / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
+    _git(folder, "init", "--quiet")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "--quiet", "--message", "The archive")
     draft = folder / "draft.txt"
     text = stories[0].read_text(encoding="utf-8", errors="replace").rstrip("\n")
     draft.write_text(f"{text}\n\n{DRAFT_PARAGRAPH}\n", encoding="utf-8")
+    _git(folder, "add", draft.name)
     return draft
+
+
+def _git(folder: Path, *arguments: str) -> None:
+    identity = ["-c", "user.name=copylint benchmark", "-c", "user.email=bench@example.invalid"]
+    subprocess.run(["git", "-C", str(folder), *identity, *arguments], check=True)
 
 
 def main() -> int:

@@ -44,7 +44,7 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The layout of the index; an index of another layout is emptied and made anew."""
 _SCHEMA = (
     """
@@ -57,10 +57,17 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE INDEX IF NOT EXISTS stories_stamps ON stories (path, id, stamp, digests);
 CREATE TABLE IF NOT EXISTS made_by (code TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS synced (
+    selection TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    head TEXT NOT NULL,
+    unlike_head TEXT NOT NULL,
+    unknown TEXT NOT NULL
+);
 """
     + WORDS_SCHEMA
 )
-_TABLES = ("stories", "postings", "probes", "keys", "rarity", "made_by")
+_TABLES = ("stories", "postings", "probes", "keys", "rarity", "made_by", "synced")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,21 @@ class Kept:
 
     current: bool
     stamp: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Synced:
+    """When the index last held every story as its file was: what selected the stories
+    (``Archive.selection``) and the cross-file rules then (their digests), the git
+    commit checked out, and the files (relative to the config's folder) that git saw
+    differ from it or that it does not know (ignored ones). A file in neither set, and
+    the same in that commit and the work tree now, has its units kept as they are."""
+
+    selection: str
+    rules: str
+    head: str
+    unlike_head: frozenset[str]
+    unknown: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,40 +141,51 @@ class ArchiveIndex:
 
     def lookup(self, stories: Sequence[Draft]) -> list[Kept]:
         """Tell of each story whether the index keeps its units as they are now."""
+        query = "SELECT path, id, stamp, digests FROM stories WHERE path IN ({})"
+        paths = [story_path(story) for story in stories]
         try:
-            rows = self.connection.execute("SELECT path, id, stamp, digests FROM stories")
+            rows = select_in(self.connection, query, (), paths)
             self.ids = {path: (story, stamp, digests) for path, story, stamp, digests in rows}
         except sqlite3.Error:
             self.ids = {}
         wanted = set(self.digests.values())
         complete = {digests: wanted <= set(digests.split()) for _, _, digests in self.ids.values()}
         found = []
-        for story in stories:
+        for story, path in zip(stories, paths, strict=True):
             stamp = _stamp(story)
-            row = self.ids.get(story_path(story))
+            row = self.ids.get(path)
             current = row is not None and row[1] == stamp and complete[row[2]]
             found.append(Kept(current, stamp))
         return found
 
-    def keep(self, read: Sequence[tuple[Draft, str, Units]], stories: Sequence[Draft]) -> int:
+    def keep(
+        self,
+        read: Sequence[tuple[Draft, str, Units]],
+        stories: Sequence[Draft],
+        may_be_gone: Sequence[str] | None,
+        synced: tuple[Synced | None, Synced | None],
+    ) -> int:
         """Keep the units of the stories just ``read`` (whole: no rule stopped by its
         time budget), each under its stamp (with the units kept for other rules, when
-        its file is the same), and drop the stories that are no longer files; return
-        how many were dropped."""
+        its file is the same), and drop the stories that are no longer files, among
+        ``may_be_gone`` (absolute paths; None: among all); return how many were dropped.
+
+        ``synced`` is what ``synced()`` told before the run and what holds after it; the
+        second is recorded unless another run recorded something meanwhile (then
+        nothing is: the next run walks the archive).
+        """
         present = {story_path(story) for story in stories}
         try:
             self.connection.execute("BEGIN IMMEDIATE")
-            gone = [
-                path
-                for path in self.connection.execute("SELECT path FROM stories").fetchall()
-                if path[0] not in present and not os.path.isfile(path[0])
-            ]
-            for (path,) in gone:
+            gone = [path for path in self._paths(may_be_gone) if path not in present]
+            for path in gone:
                 self._drop(path)
             for story, stamp, units in read:
                 self._write(story_path(story), stamp, units)
             for words in self.words.values():
                 words.flush()
+            before, after = synced
+            self._record(after if self.synced() == before else None)
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -161,6 +194,21 @@ class ArchiveIndex:
         if read:
             self._give_back_free_pages()
         return len(gone)
+
+    def synced(self) -> Synced | None:
+        """Return when the index last held every story as its file was (None: unknown)."""
+        try:
+            row = self.connection.execute("SELECT * FROM synced").fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        selection, rules, head, unlike_head, unknown = row
+        return Synced(selection, rules, head, _paths_of(unlike_head), _paths_of(unknown))
+
+    def rules_digest(self) -> str:
+        """The digests of the cross-file rules running now, as ``Synced.rules`` has them."""
+        return " ".join(sorted(self.digests.values()))
 
     def _give_back_free_pages(self) -> None:
         """Return the file's free pages to the disk once they are half of it (stories
@@ -212,6 +260,30 @@ class ArchiveIndex:
             related |= {story_of(unit) for unit in seen}
         query = "SELECT path FROM stories WHERE id IN ({})"
         return {path for (path,) in select_in(self.connection, query, (), sorted(related))}
+
+    def _paths(self, among: Sequence[str] | None) -> list[str]:
+        """The paths of the stories kept, among ``among`` (None: all), that are no
+        longer files."""
+        if among is None:
+            rows = self.connection.execute("SELECT path FROM stories").fetchall()
+        else:
+            query = "SELECT path FROM stories WHERE path IN ({})"
+            rows = list(select_in(self.connection, query, (), among))
+        return [path for (path,) in rows if not os.path.isfile(path)]
+
+    def _record(self, synced: Synced | None) -> None:
+        self.connection.execute("DELETE FROM synced")
+        if synced is not None:
+            self.connection.execute(
+                "INSERT INTO synced VALUES (?, ?, ?, ?, ?)",
+                (
+                    synced.selection,
+                    synced.rules,
+                    synced.head,
+                    "\0".join(sorted(synced.unlike_head)),
+                    "\0".join(sorted(synced.unknown)),
+                ),
+            )
 
     def _rows(self, paths: Sequence[str]) -> list[tuple[str, _Row]]:
         query = "SELECT path, units FROM stories WHERE path IN ({})"
@@ -323,6 +395,10 @@ def _placed(units: Units, story: Draft) -> Units:
         for name, placed in units.by_rule.items()
     }
     return dataclasses.replace(units, by_rule=by_rule)
+
+
+def _paths_of(joined: str) -> frozenset[str]:
+    return frozenset(filter(None, joined.split("\0")))
 
 
 def _loads(blob: bytes) -> _Row | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__
+from copylint.archive import Archive
 from copylint.cache import CACHE_NAME, Cache, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
@@ -22,7 +23,7 @@ from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format
 from copylint.errors import CopylintError
 from copylint.explain import explain
-from copylint.files import Draft, find_archive, find_drafts
+from copylint.files import Draft, find_drafts
 from copylint.globs import vale_glob_matches
 from copylint.linter import RunContext
 from copylint.oneline import OneLineParser, jobs_option, one_line
@@ -315,7 +316,7 @@ def _inputs(
     drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
     if args.ignore_syntax:
         drafts = [_as_plain_text(draft) for draft in drafts]
-    return [*drafts, *find_archive(config, drafts)], run
+    return drafts, dataclasses.replace(run, archive=Archive.of(config, drafts))
 
 
 def _as_plain_text(draft: Draft | CopylintError) -> Draft | CopylintError:

@@ -9,15 +9,16 @@ that reads the archive refreshes the index too; this command does it ahead of ti
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from copylint.archive import Archive
 from copylint.archive_index import ArchiveIndex
 from copylint.cache import cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.errors import CopylintError
-from copylint.files import find_archive
 from copylint.linter import RuleSet
 from copylint.oneline import OneLineParser, jobs_option
 from copylint.packs import load_rules, rule_names
@@ -57,7 +58,8 @@ def _index(config: Config, jobs: int | None) -> int:
         raise CopylintError(f"{cache.folder}: cannot keep the archive index here")
     index.close()
     run = config.run_context(None, rule_names(config, cache), cache)
-    refreshed = lint_drafts(find_archive(config, []), rules, run, jobs=jobs).archive
+    archive = Archive.of(config, [], walk_all=True)
+    refreshed = lint_drafts([], rules, dataclasses.replace(run, archive=archive), jobs=jobs).archive
     stories = refreshed.unchanged + refreshed.read
     print(
         f"{index.path}: {stories} stories "

@@ -1,8 +1,9 @@
-"""Find the drafts to lint: named files, folders walked recursively, or standard input."""
+"""Find the drafts to lint: named files, folders walked recursively, or standard input.
+
+The archive's stories are found with the same walk (``copylint.archive``)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -72,12 +73,13 @@ def find_drafts(
                 )
                 continue
             yield from _walk(Path(name), config, seen)
-        elif _first_time(info, seen) and not _excluded(Path(name), config):
+        elif first_time(info, seen) and not excluded(Path(name), config):
             fmt = forced or config.format_of(name) or Format.TEXT
             yield _draft_or_error(name, info, fmt, config)
 
 
-def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
+def first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
+    """Tell whether the file of ``info`` is met for the first time, and remember it."""
     key = (info.st_dev, info.st_ino)
     if key in seen:
         return False
@@ -97,22 +99,22 @@ def _draft_or_error(
 def _walk(
     folder: Path, config: Config, seen: set[tuple[int, int]]
 ) -> Iterator[Draft | CopylintError]:
-    for entry, fmt in _drafts_under(str(folder), config.extension_formats()):
+    for entry, fmt in drafts_under(str(folder), config.extension_formats()):
         path = Path(entry.path)
-        if _excluded(path, config):
+        if excluded(path, config):
             continue
-        if config.include and not _matches_any(path, config.include, config):
+        if config.include and not matches_any(path, config.include, config):
             continue
         try:
             info = os.stat(path)
         except OSError as error:
             yield CopylintError(f"{path}: {describe_os_error(path, error)}")
             continue
-        if _first_time(info, seen):
+        if first_time(info, seen):
             yield _draft_or_error(str(path), info, fmt, config)
 
 
-def _drafts_under(
+def drafts_under(
     folder: str, formats: dict[str, Format]
 ) -> Iterator[tuple[os.DirEntry[str], Format]]:
     """Yield every draft file (of an extension in ``formats``) below ``folder`` in name
@@ -138,7 +140,7 @@ def _drafts_under(
         if fmt is not None:
             yield entry, fmt
     for path in folders:
-        yield from _drafts_under(path, formats)
+        yield from drafts_under(path, formats)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -148,11 +150,12 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _excluded(path: Path, config: Config) -> bool:
-    return bool(config.exclude) and _matches_any(path, config.exclude, config)
+def excluded(path: Path, config: Config) -> bool:
+    """Tell whether the config's ``exclude`` globs leave ``path`` out."""
+    return bool(config.exclude) and matches_any(path, config.exclude, config)
 
 
-def _matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
+def matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
     """Tell whether ``path``, resolved through links and taken relative to the config's
     folder, matches one of ``patterns``."""
     absolute = Path(os.path.realpath(path))
@@ -160,63 +163,9 @@ def _matches_any(path: Path, patterns: Sequence[str], config: Config) -> bool:
         relative = absolute.relative_to(config.root).as_posix()
     except ValueError:
         relative = path.as_posix()
-    return _matches_relative(relative, patterns)
+    return matches_relative(relative, patterns)
 
 
-def _matches_relative(relative: str, patterns: Sequence[str]) -> bool:
+def matches_relative(relative: str, patterns: Sequence[str]) -> bool:
+    """Tell whether ``relative`` (to the config's folder) matches one of ``patterns``."""
     return any(glob_matches(pattern, relative) for pattern in patterns)
-
-
-def find_archive(config: Config, linted: Sequence[Draft | CopylintError]) -> Iterator[Draft]:
-    """Yield the archive's drafts (config ``archive`` globs) that are not linted already.
-
-    The config's folder is walked without following links to folders, so a file met
-    there that is no link is its own resolved path, relative to the folder as found:
-    resolving each of an archive's thousands of files again would cost a system call
-    per folder of its path.
-    """
-    if not config.archive:
-        return
-    seen: set[tuple[int, int]] = set()
-    for draft in linted:
-        if isinstance(draft, Draft) and draft.path is not None:
-            with contextlib.suppress(OSError):
-                _first_time(os.stat(draft.path), seen)
-    root = str(config.root)
-    shown_root = os.path.relpath(root)
-    for entry, fmt in _drafts_under(root, config.extension_formats()):
-        relative = entry.path[len(root) + 1 :].replace(os.sep, "/")
-        if not _in_archive(entry, relative, config):
-            continue
-        try:
-            info = entry.stat()
-        except OSError:
-            continue
-        if _first_time(info, seen) and not_a_regular_file(info.st_mode) is None:
-            yield Draft(
-                _shown(entry.path, relative, shown_root),
-                fmt,
-                entry.path,
-                reported=False,
-                max_bytes=config.max_file_size,
-                found=info,
-            )
-
-
-def _shown(path: str, relative: str, shown_root: str) -> str:
-    """Name a file as relative to the working folder, as cheaply as can be: joined to
-    the config's folder as named from there, unless that folder is above it."""
-    if shown_root == ".":
-        return relative
-    if shown_root == ".." or shown_root.startswith(".." + os.sep):
-        return os.path.relpath(path)
-    return os.path.join(shown_root, relative)
-
-
-def _in_archive(entry: os.DirEntry[str], relative: str, config: Config) -> bool:
-    """Tell whether a file met walking the config's folder is an archive story."""
-    if entry.is_symlink():
-        path = Path(entry.path)
-        return not _excluded(path, config) and _matches_any(path, config.archive, config)
-    excluded = _matches_relative(relative, config.exclude)
-    return not excluded and _matches_relative(relative, config.archive)

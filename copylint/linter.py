@@ -31,6 +31,7 @@ from copylint.scopes import Scope
 from copylint.sentences import split_sentences
 
 if TYPE_CHECKING:
+    from copylint.archive import Archive
     from copylint.selection import Selection
 
 T = TypeVar("T")
@@ -46,7 +47,8 @@ class RunContext:
     The fallback story date, extra knowledge bases, the names of every rule and pack
     configured (running or not), which directives in drafts may name, the cache,
     which rules run on which file (a Vale project's sections; None: all, everywhere),
-    and the house spellings of people's names.
+    the house spellings of people's names, and the archive the drafts are compared
+    with (None: none).
     """
 
     as_of: datetime.date = field(default_factory=datetime.date.today)
@@ -55,6 +57,7 @@ class RunContext:
     cache: Cache = NO_CACHE
     selection: Selection | None = None
     house_spellings: tuple[tuple[str, str], ...] = ()
+    archive: Archive | None = None
 
     def rules_for(self, rules: RuleSet, path: str) -> RuleSet:
         """Return the rules of ``rules`` that run on the file at ``path``."""

@@ -10,6 +10,7 @@ import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from copylint.budget import budgets
 from copylint.crossfile import CrossFileIndex, Units, collect_units
@@ -21,6 +22,11 @@ from copylint.files import Draft
 from copylint.linter import RuleSet, RunContext, lint_document
 from copylint.rules import Rule
 from copylint.suppressions import FileDirectives, apply_directives, find_directives
+
+if TYPE_CHECKING:
+    from copylint.archive import Archive
+    from copylint.archive_index import ArchiveIndex
+    from copylint.archive_scan import Scan
 
 MAX_JOBS = 4
 MIN_DRAFTS_PER_JOB = 32
@@ -67,9 +73,8 @@ def lint_drafts(
     Drafts are linted in ``jobs`` worker processes (default: one per core, up to four,
     once there are enough drafts to repay starting them); results keep the drafts' order.
     """
-    items = list(drafts)
     ruleset = RuleSet.of(rules)
-    outcomes, archive = _indexed_outcomes(items, ruleset, run, jobs)
+    items, outcomes, archive = _with_archive(list(drafts), ruleset, run, jobs)
     diagnostics: list[Diagnostic] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -147,53 +152,81 @@ def _outcome(item: Draft | CopylintError, rules: RuleSet, run: RunContext) -> _O
     )
 
 
-def _indexed_outcomes(
-    items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
-) -> tuple[list[_Outcome], Refresh]:
-    """Return the outcome of each item. Archive stories are read only when the archive
-    index does not keep their units as they are (and then kept there), and compared
-    only when related to the drafts (``archive_index``)."""
-    stories = {
-        i: item for i, item in enumerate(items) if isinstance(item, Draft) and not item.reported
-    }
-    if not stories:
-        return list(_outcomes(items, rules, run, jobs)), Refresh()
-    from copylint.archive_index import ArchiveIndex, story_path
+def _with_archive(
+    drafts: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
+) -> tuple[list[Draft | CopylintError], list[_Outcome], Refresh]:
+    """Return the drafts and the archive stories to compare them with, and the outcome
+    of each. Through the archive index, stories are read only when it does not keep
+    their units as they are (and then kept there), and compared only when related to
+    the drafts (``archive_index``)."""
+    archive = run.archive
+    if archive is None or not rules.cross_file:
+        return drafts, _outcomes(drafts, rules, run, jobs), Refresh()
+    from copylint.archive_index import ArchiveIndex
 
     index = ArchiveIndex.open(run.cache, rules)
     if index is None:
-        return list(_outcomes(items, rules, run, jobs)), Refresh()
+        items = [*drafts, *archive.walk()]
+        return items, _outcomes(items, rules, run, jobs), Refresh()
     with contextlib.closing(index):
-        kept = dict(zip(stories, index.lookup(list(stories.values())), strict=True))
-        unread = [i for i in range(len(items)) if i not in kept or not kept[i].current]
-        read_now = _outcomes([items[i] for i in unread], rules, run, jobs)
-        outcomes = dict(zip(unread, read_now, strict=True))
-        stamped = {
-            i: stamp
-            for i in unread
-            if i in kept and (stamp := kept[i].stamp) and not outcomes[i].units.stopped
-        }
-        read = [(stories[i], stamp, outcomes[i].units) for i, stamp in stamped.items()]
-        dropped = index.keep(read, list(stories.values()))
-        drafts = [outcome.units for i, outcome in outcomes.items() if i not in stories]
-        related = index.related(drafts)
-        compared = [i for i in stories if related is None or story_path(stories[i]) in related]
-        wanted = [i for i in compared if i not in outcomes]
-        loaded = dict(zip(wanted, index.load([stories[i] for i in wanted]), strict=True))
-    for i in stories:
-        if i in loaded:
-            outcomes[i] = _Outcome(units=loaded[i] or _UNCOMPARED.units)
-        elif i not in outcomes or (i in stamped and i not in compared):
-            outcomes[i] = _UNCOMPARED
-    unchanged = len(stories) - sum(i in stories for i in unread)
-    return [outcomes[i] for i in range(len(items))], Refresh(
-        unchanged, len(read), dropped, len(compared)
-    )
+        return _through_index(drafts, archive, index, rules, run, jobs)
+
+
+def _through_index(
+    drafts: list[Draft | CopylintError],
+    archive: Archive,
+    index: ArchiveIndex,
+    rules: RuleSet,
+    run: RunContext,
+    jobs: int | None,
+) -> tuple[list[Draft | CopylintError], list[_Outcome], Refresh]:
+    from copylint.archive_index import story_path
+    from copylint.archive_scan import scan
+
+    looked_at = scan(archive, index)
+    stories = looked_at.stories
+    kept = dict(zip(map(story_path, stories), index.lookup(stories), strict=True))
+    unread = [story for story in stories if not kept[story_path(story)].current]
+    outcomes = _outcomes([*drafts, *unread], rules, run, jobs)
+    of_drafts, of_unread = outcomes[: len(drafts)], outcomes[len(drafts) :]
+    by_path = dict(zip(map(story_path, unread), of_unread, strict=True))
+    read = [
+        (story, stamp, outcome.units)
+        for story, outcome in zip(unread, of_unread, strict=True)
+        if (stamp := kept[story_path(story)].stamp) and not outcome.units.stopped
+    ]
+    dropped = index.keep(read, stories, looked_at.may_be_gone, looked_at.synced)
+    compared = _related_stories(archive, index, looked_at, [o.units for o in of_drafts])
+    # a story read now but not kept (its file could not be stamped, a rule stopped) is
+    # compared whatever the index tells: the index cannot tell of it
+    kept_now = {story_path(story) for story, _stamp, _units in read}
+    named = {story_path(story) for story in compared}
+    unkept = [story for story in unread if story_path(story) not in kept_now | named]
+    in_order = archive.in_walk_order([*compared, *unkept])
+    wanted = [story for story in in_order if story_path(story) not in by_path]
+    for story, units in zip(wanted, index.load(wanted), strict=True):
+        by_path[story_path(story)] = _Outcome(units=units or _UNCOMPARED.units)
+    refresh = Refresh(len(stories) - len(unread), len(read), dropped, len(compared))
+    return [*drafts, *in_order], [*of_drafts, *(by_path[story_path(s)] for s in in_order)], refresh
+
+
+def _related_stories(
+    archive: Archive, index: ArchiveIndex, looked_at: Scan, drafts: list[Units]
+) -> list[Draft]:
+    """The stories related to the drafts' units (all of them when the index cannot tell)."""
+    from copylint.archive_index import story_path
+
+    related = index.related(drafts)
+    if related is None:
+        return looked_at.stories if looked_at.whole else list(archive.walk())
+    if looked_at.whole:
+        return [story for story in looked_at.stories if story_path(story) in related]
+    return archive.stories(path for path in map(archive.relative, related) if path is not None)
 
 
 def _outcomes(
     items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
-) -> Iterable[_Outcome]:
+) -> list[_Outcome]:
     workers = jobs if jobs is not None else min(_cores(), MAX_JOBS)
     if workers <= 1 or len(items) < MIN_DRAFTS_PER_JOB * workers:
         return [_lint_one(item, rules, run) for item in items]

@@ -9,17 +9,19 @@ text's front matter, else ``as_of``, else the configuration's, else today.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from copylint.archive import Archive
 from copylint.cache import Cache, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Format
 from copylint.errors import CopylintError
-from copylint.files import Draft, find_archive
+from copylint.files import Draft
 from copylint.packs import load_rules, rule_names
 from copylint.rules import Rule
 from copylint.runner import lint_drafts
@@ -60,9 +62,9 @@ class Session:
         fmt = fmt or self.config.format_of(display) or Format.TEXT
         draft = Draft(display, fmt, data=text.encode("utf-8"), max_bytes=self.config.max_file_size)
         saved = [Draft(display, fmt, str(saved_as))] if saved_as and saved_as.is_file() else []
-        archive = find_archive(self.config, saved)
         run = self.config.run_context(as_of, self.names, self.cache)
-        result = lint_drafts([draft, *archive], self.rules, run, jobs=1)
+        archive = Archive.of(self.config, saved)
+        result = lint_drafts([draft], self.rules, dataclasses.replace(run, archive=archive), jobs=1)
         if result.errors and result.errors[0].startswith(f"{display}:"):
             raise CopylintError(result.errors[0])
         return [diagnostic for diagnostic in result.diagnostics if diagnostic.path == display]
