@@ -90,10 +90,12 @@ def _top(folder: Path) -> Path | None:
 
 
 def _git(top: Path, *arguments: str) -> str | None:
-    """Run git in ``top``; return its output, or None when it fails."""
+    """Run git in ``top``, taking no lock it can do without (``git status`` would
+    otherwise refresh the index file, which a commit in progress holds); return its
+    output, or None when it fails."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(top), *arguments],
+            ["git", "--no-optional-locks", "-C", str(top), *arguments],
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
             check=False,
