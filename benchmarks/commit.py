@@ -10,9 +10,10 @@ must then compare), a ``.copylint.yaml`` naming it as ``archive:``, and one draf
 (the first story of the first corpus, with a new paragraph), in a git repository with
 the archive committed and the draft staged, as a commit finds it. The script times, as
 whole processes: ``copylint index`` on an empty cache (the cold build), the draft's
-run with the index warm (best of ``--repeat``), and the same run with ``--no-cache``
-(the archive read and parsed every time). It checks that the two runs report the same
-findings. Numbers depend on the machine; compare the columns, run side by side.
+run with the index warm (best of ``--repeat``), the draft alone with no archive (the
+floor a commit cannot go below; its runs alternate with the warm ones), and the same
+run with ``--no-cache`` (the archive read and parsed every time). It checks that the
+indexed and unindexed runs report the same findings. Numbers depend on the machine; compare the columns, run side by side.
 """
 
 from __future__ import annotations
@@ -64,21 +65,27 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     copylint = [sys.executable, "-m", "copylint"]
-    print(f"{'stories':>8} {'cold index s':>13} {'commit s':>9} {'no index s':>11} {'ratio':>6}")
+    print(
+        f"{'stories':>8} {'cold index s':>13} {'commit s':>9} {'draft alone s':>14} "
+        f"{'no index s':>11} {'ratio':>6}"
+    )
     for size in (int(size) for size in args.sizes.split(",")):
         folder = Path(tempfile.mkdtemp(prefix="copylint-commit-"))
         try:
             draft = make_newsroom(args.corpora, size, folder)
             cold = _timed(folder, [*copylint, "index"])
-            warm = [
-                _timed(folder, [*copylint, "--format", "json", draft.name])
-                for _ in range(args.repeat)
-            ]
+            (folder / "alone.yaml").write_text("archive: []\n", encoding="utf-8")
+            alone_argv = [*copylint, "--config", "alone.yaml", "--format", "json", draft.name]
+            warm, alone = [], []
+            for _ in range(args.repeat):  # side by side: the machine's load falls on both
+                warm.append(_timed(folder, [*copylint, "--format", "json", draft.name]))
+                alone.append(_timed(folder, alone_argv))
             uncached = _timed(folder, [*copylint, "--no-cache", "--format", "json", draft.name])
             best = min(warm)
             same = warm[0][1] == uncached[1]
             print(
-                f"{size:>8} {cold[0]:>13.2f} {best[0]:>9.2f} {uncached[0]:>11.2f} "
+                f"{size:>8} {cold[0]:>13.2f} {best[0]:>9.2f} {min(alone)[0]:>14.2f} "
+                f"{uncached[0]:>11.2f} "
                 f"{uncached[0] / best[0]:>5.1f}x" + ("" if same else "  FINDINGS DIFFER")
             )
             if not same:
