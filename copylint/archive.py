@@ -76,13 +76,45 @@ class Archive:
         return hashlib.sha256(described.encode()).hexdigest()[:32]
 
     def walk(self) -> Iterator[Draft]:
-        """Yield every story, walking the config's folder without following links to
-        folders: a file met there that is no link is its own resolved path, relative to
-        the folder as found (resolving each of thousands of files again would cost a
-        system call per folder of its path)."""
+        """Yield every story, walking the config's folder."""
+        return self._walk("", set(self.left_out))
+
+    def stories(self, relative_paths: Iterable[str]) -> list[Draft]:
+        """Return the stories among ``relative_paths`` (relative to the config's folder,
+        with forward slashes; a folder stands for the stories under it), as the walk
+        would find them and in its order."""
         seen = set(self.left_out)
         shown_root = os.path.relpath(self.root)
-        for entry, fmt in drafts_under(self.root, self.config.extension_formats()):
+        formats = self.config.extension_formats()
+        found: list[Draft] = []
+        for relative in sorted({path.rstrip("/") for path in relative_paths}, key=walk_order):
+            parts = relative.split("/")
+            if not relative or any(p.startswith(".") or p in SKIPPED_FOLDERS for p in parts):
+                continue
+            path = os.path.join(self.root, *parts)
+            try:
+                link = stat.S_ISLNK(os.lstat(path).st_mode)
+                if not link and os.path.isdir(path):  # a nested repository, a submodule
+                    found.extend(self._walk(relative, seen))
+                    continue
+                fmt = formats.get(os.path.splitext(relative)[1].lower())
+                if fmt is None or not self._in_archive(path, relative, link):
+                    continue
+                story = self._story(path, relative, fmt, os.stat(path), shown_root, seen)
+            except OSError:
+                continue
+            if story is not None:
+                found.append(story)
+        return self.in_walk_order(found)
+
+    def _walk(self, under: str, seen: set[tuple[int, int]]) -> Iterator[Draft]:
+        """Yield the stories below the folder ``under`` (relative to the config's; ""
+        for itself), without following links to folders: a file met there that is no
+        link is its own resolved path, relative to the folder as found (resolving each
+        of thousands of files again would cost a system call per folder of its path)."""
+        shown_root = os.path.relpath(self.root)
+        folder = os.path.join(self.root, *under.split("/")) if under else self.root
+        for entry, fmt in drafts_under(folder, self.config.extension_formats()):
             relative = entry.path[len(self.root) + 1 :].replace(os.sep, "/")
             if not self._in_archive(entry.path, relative, entry.is_symlink()):
                 continue
@@ -91,29 +123,16 @@ class Archive:
                 if story is not None:
                     yield story
 
-    def stories(self, relative_paths: Iterable[str]) -> list[Draft]:
-        """Return the stories among ``relative_paths`` (relative to the config's folder,
-        with forward slashes), as the walk would find them and in its order."""
-        seen = set(self.left_out)
-        shown_root = os.path.relpath(self.root)
-        formats = self.config.extension_formats()
-        found = []
-        for relative in sorted(set(relative_paths), key=walk_order):
-            fmt = formats.get(os.path.splitext(relative)[1].lower())
-            parts = relative.split("/")
-            if fmt is None or any(p.startswith(".") or p in SKIPPED_FOLDERS for p in parts):
-                continue
-            path = os.path.join(self.root, *parts)
-            try:
-                link = stat.S_ISLNK(os.lstat(path).st_mode)
-                if not self._in_archive(path, relative, link):
-                    continue
-                story = self._story(path, relative, fmt, os.stat(path), shown_root, seen)
-            except OSError:
-                continue
-            if story is not None:
-                found.append(story)
-        return found
+    def links(self, stories: Iterable[Draft]) -> frozenset[str]:
+        """The paths (relative to the config's folder) of those ``stories`` that are
+        links: git sees a link, not the file it leads to, change."""
+        return frozenset(
+            relative
+            for story in stories
+            if story.path is not None
+            and os.path.islink(story.path)
+            and (relative := self.relative(story.path)) is not None
+        )
 
     def in_walk_order(self, stories: Iterable[Draft]) -> list[Draft]:
         """Return ``stories`` in the order the walk meets them."""

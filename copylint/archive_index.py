@@ -84,8 +84,9 @@ class Synced:
     """When the index last held every story as its file was: what selected the stories
     (``Archive.selection``) and the cross-file rules then (their digests), the git
     commit checked out, and the files (relative to the config's folder) that git saw
-    differ from it or that it does not know (ignored ones). A file in neither set, and
-    the same in that commit and the work tree now, has its units kept as they are."""
+    differ from it, or that it does not know (ignored ones) or cannot see change (links
+    to a file). A file in neither set, and the same in that commit and the work tree
+    now, has its units kept as they are."""
 
     selection: str
     rules: str

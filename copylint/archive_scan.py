@@ -3,7 +3,8 @@
 The archive index records when it last held every story as its file was (``Synced``).
 In a git work tree, a later run then asks git which files differ from the commit
 recorded then (``worktree``), adds the files that already differed from it or that git
-does not know, and looks only at those: every other story is as the index keeps it.
+does not know or cannot see change (ignored files, links), and looks only at those:
+every other story is as the index keeps it.
 So a commit costs the same whatever the archive's size. Outside git, on the first run,
 after the archive's globs or the cross-file rules change, and for ``copylint index``,
 the run walks the whole archive, and records what git then saw.
@@ -44,8 +45,9 @@ def scan(archive: Archive, index: ArchiveIndex) -> Scan:
         if since is not None:
             paths = _under_root(since, tree, archive) | before.unlike_head | before.unknown
             stories = archive.stories(paths)
-            unknown = before.unknown & {archive.relative(story_path(s)) for s in stories}
-            after = Synced(*key, tree.head, _unlike_head(tree, archive), frozenset(unknown))
+            still = before.unknown & {archive.relative(story_path(s)) for s in stories}
+            unknown = still | archive.links(stories)
+            after = Synced(*key, tree.head, _unlike_head(tree, archive), unknown)
             absolute = [os.path.join(archive.root, *path.split("/")) for path in sorted(paths)]
             return Scan(stories, False, absolute, (before, after))
     stories = list(archive.walk())
@@ -61,7 +63,8 @@ def _walked(
         return None
     known = _under_root(tracked | tree.changed, tree, archive)
     relative = (archive.relative(story_path(story)) for story in stories)
-    unknown = frozenset(path for path in relative if path is not None and path not in known)
+    untracked = {path for path in relative if path is not None and path not in known}
+    unknown = frozenset(untracked) | archive.links(stories)
     return Synced(*key, tree.head, _unlike_head(tree, archive), unknown)
 
 

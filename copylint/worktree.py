@@ -22,22 +22,28 @@ renamed and unmerged file."""
 
 @dataclass(frozen=True, slots=True)
 class WorkTree:
-    """A git work tree: its top folder, the commit checked out ("" before the first
-    commit), and the files (relative to ``top``) that differ from that commit: changed,
-    staged, deleted or untracked (not ignored)."""
+    """A git work tree, as far as the folder ``scope`` (relative to its top folder
+    ``top``; "." for all of it): the commit checked out ("" before the first commit),
+    and the files of ``scope`` (relative to ``top``) that differ from that commit:
+    changed, staged, deleted or untracked (not ignored; an untracked folder that holds
+    a repository of its own is named, with a slash at the end, not its files)."""
 
     top: Path
+    scope: str
     head: str
     changed: frozenset[str]
 
     @classmethod
     def of(cls, folder: Path) -> WorkTree | None:
-        """Return the work tree ``folder`` is in, or None when git cannot tell."""
+        """Return the work tree ``folder`` is in, as far as ``folder``, or None when git
+        cannot tell."""
         top = _top(folder)
         if top is None:
             return None
+        scope = folder.relative_to(top).as_posix()
         status = _git(
             top,
+            scope,
             "status",
             "--porcelain=v2",
             "-z",
@@ -61,7 +67,7 @@ class WorkTree:
             elif kind == "? ":
                 changed.add(record[2:])
         changed.discard("")
-        return cls(top, head, frozenset(changed))
+        return cls(top, scope, head, frozenset(changed))
 
     def changed_since(self, commit: str) -> frozenset[str] | None:
         """The files that differ between ``commit`` and the work tree; None when git
@@ -70,14 +76,16 @@ class WorkTree:
             return self.changed
         if not commit or not self.head:
             return None
-        names = _git(self.top, "diff", "--name-only", "-z", "--no-renames", commit, self.head)
+        names = _git(
+            self.top, self.scope, "diff", "--name-only", "-z", "--no-renames", commit, self.head
+        )
         if names is None:
             return None
         return self.changed | frozenset(filter(None, names.split("\0")))
 
     def tracked(self) -> frozenset[str] | None:
         """Every file git tracks; None when git cannot tell."""
-        names = _git(self.top, "ls-files", "-z")
+        names = _git(self.top, self.scope, "ls-files", "-z")
         return None if names is None else frozenset(filter(None, names.split("\0")))
 
 
@@ -89,13 +97,14 @@ def _top(folder: Path) -> Path | None:
     return None
 
 
-def _git(top: Path, *arguments: str) -> str | None:
-    """Run git in ``top``, taking no lock it can do without (``git status`` would
-    otherwise refresh the index file, which a commit in progress holds); return its
-    output, or None when it fails."""
+def _git(top: Path, scope: str, *arguments: str) -> str | None:
+    """Run git in ``top`` on the files of the folder ``scope``, taking no lock it can do
+    without (``git status`` would otherwise refresh the index file, which a commit in
+    progress holds); return its output, or None when it fails."""
+    options = ["--no-optional-locks", "--literal-pathspecs", "-C", str(top)]
     try:
         done = subprocess.run(
-            ["git", "--no-optional-locks", "-C", str(top), *arguments],
+            ["git", *options, *arguments, "--", scope],
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
             check=False,

@@ -137,6 +137,38 @@ def test_a_story_git_ignores_is_looked_at_every_time(
     assert len(walks) == walked
 
 
+def test_a_story_read_through_a_link_is_named_as_a_walk_names_it(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stories = newsroom / "stories" / "2025"
+    (stories / "wire.md").write_text("# Wire\n\nNothing yet.\n", encoding="utf-8")
+    (stories / "a-wire.md").symlink_to("wire.md")  # met first: the walk reads it there
+    _git(newsroom.parent, "add", ".")
+    _git(newsroom.parent, "commit", "--quiet", "--message", "Wire")
+    assert _checked(capsys) == [_reused("monday.md")]
+    (stories / "wire.md").write_text(f"# Wire\n\n{FLOODS}\n", encoding="utf-8")
+    _git(newsroom.parent, "commit", "--quiet", "--all", "--message", "Wire copy")
+    assert _checked(capsys) == [_reused("monday.md"), _reused("a-wire.md", draft_line=7)]
+
+
+def test_a_new_repository_inside_the_archive_is_looked_into(
+    newsroom: Path, capsys: pytest.CaptureFixture[str], walks: list[str]
+) -> None:
+    assert _checked(capsys) == [_reused("monday.md")]
+    nested = newsroom / "stories" / "2025" / "syndicated"
+    nested.mkdir()
+    (nested / "floods.md").write_text(f"# Floods\n\n{FLOODS}\n", encoding="utf-8")
+    _git(nested, "init", "--quiet")
+    _git(nested, "add", ".")
+    _git(nested, "commit", "--quiet", "--message", "Syndicated")
+    walked = len(walks)
+    assert _findings(capsys) == [
+        _reused("monday.md"),
+        _reused("syndicated/floods.md", draft_line=7),
+    ]
+    assert len(walks) == walked
+
+
 def test_new_archive_globs_walk_the_archive_again(
     newsroom: Path, capsys: pytest.CaptureFixture[str], walks: list[str]
 ) -> None:
@@ -154,10 +186,9 @@ def test_a_work_tree_tells_its_commit_and_what_differs(newsroom: Path) -> None:
     (newsroom / "stories" / "2025" / "x.tmp.md").write_text("# Ignored\n", encoding="utf-8")
     tree = WorkTree.of(newsroom / "stories")
     assert tree is not None
-    assert tree.top == newsroom.parent
+    assert (tree.top, tree.scope) == (newsroom.parent, "desk/stories")
     assert len(tree.head) == 40
-    assert tree.changed == {
-        "desk/draft.md",
+    assert tree.changed == {  # not desk/draft.md: outside the folder asked about
         "desk/stories/2025/day 1.md",
         "desk/stories/2025/café.md",
     }
