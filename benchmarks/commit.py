@@ -13,7 +13,8 @@ whole processes: ``copylint index`` on an empty cache (the cold build), the draf
 run with the index warm (best of ``--repeat``), the draft alone with no archive (the
 floor a commit cannot go below; its runs alternate with the warm ones), and the same
 run with ``--no-cache`` (the archive read and parsed every time). It checks that the
-indexed and unindexed runs report the same findings. Numbers depend on the machine; compare the columns, run side by side.
+indexed and unindexed runs report the same findings. Numbers depend on the machine;
+compare the columns, run side by side.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from copylint.archive_words import SCHEMA as WORDS_SCHEMA
+from copylint.archive_layout import Synced, lay_out, read_synced, write_synced
 from copylint.archive_words import WordTables, keys_with_ids, select_in, story_of
 from copylint.cache import Cache, code_stamp
 from copylint.checks.base import CrossFileCheck
@@ -44,30 +44,6 @@ from copylint.files import Draft
 from copylint.linter import RuleSet
 
 INDEX_NAME = "archive.sqlite"
-SCHEMA_VERSION = 6
-"""The layout of the index; an index of another layout is emptied and made anew."""
-_SCHEMA = (
-    """
-CREATE TABLE IF NOT EXISTS stories (
-    id INTEGER PRIMARY KEY,
-    path TEXT UNIQUE NOT NULL,
-    stamp TEXT NOT NULL,
-    digests TEXT NOT NULL,
-    units BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stories_stamps ON stories (path, id, stamp, digests);
-CREATE TABLE IF NOT EXISTS made_by (code TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS synced (
-    selection TEXT NOT NULL,
-    rules TEXT NOT NULL,
-    head TEXT NOT NULL,
-    unlike_head TEXT NOT NULL,
-    unknown TEXT NOT NULL
-);
-"""
-    + WORDS_SCHEMA
-)
-_TABLES = ("stories", "postings", "probes", "keys", "rarity", "made_by", "synced")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,22 +53,6 @@ class Kept:
 
     current: bool
     stamp: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Synced:
-    """When the index last held every story as its file was: what selected the stories
-    (``Archive.selection``) and the cross-file rules then (their digests), the git
-    commit checked out, and the files (relative to the config's folder) that git saw
-    differ from it, or that it does not know (ignored ones) or cannot see change (links
-    to a file). A file in neither set, and the same in that commit and the work tree
-    now, has its units kept as they are."""
-
-    selection: str
-    rules: str
-    head: str
-    unlike_head: frozenset[str]
-    unknown: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +91,7 @@ class ArchiveIndex:
                 connection = sqlite3.connect(path, timeout=30, isolation_level=None)
                 connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # for a new file
                 connection.execute("PRAGMA journal_mode=WAL")
-                _lay_out(connection, code_stamp())
+                lay_out(connection, code_stamp())
                 return cls(connection, path, rules)
             except sqlite3.DatabaseError:  # not an index (damaged): make it anew
                 with contextlib.suppress(OSError):
@@ -186,7 +146,7 @@ class ArchiveIndex:
             for words in self.words.values():
                 words.flush()
             before, after = synced
-            self._record(after if self.synced() == before else None)
+            write_synced(self.connection, after if self.synced() == before else None)
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -199,13 +159,9 @@ class ArchiveIndex:
     def synced(self) -> Synced | None:
         """Return when the index last held every story as its file was (None: unknown)."""
         try:
-            row = self.connection.execute("SELECT * FROM synced").fetchone()
+            return read_synced(self.connection)
         except sqlite3.Error:
             return None
-        if row is None:
-            return None
-        selection, rules, head, unlike_head, unknown = row
-        return Synced(selection, rules, head, _paths_of(unlike_head), _paths_of(unknown))
 
     def rules_digest(self) -> str:
         """The digests of the cross-file rules running now, as ``Synced.rules`` has them."""
@@ -272,20 +228,6 @@ class ArchiveIndex:
             rows = list(select_in(self.connection, query, (), among))
         return [path for (path,) in rows if not os.path.isfile(path)]
 
-    def _record(self, synced: Synced | None) -> None:
-        self.connection.execute("DELETE FROM synced")
-        if synced is not None:
-            self.connection.execute(
-                "INSERT INTO synced VALUES (?, ?, ?, ?, ?)",
-                (
-                    synced.selection,
-                    synced.rules,
-                    synced.head,
-                    "\0".join(sorted(synced.unlike_head)),
-                    "\0".join(sorted(synced.unknown)),
-                ),
-            )
-
     def _rows(self, paths: Sequence[str]) -> list[tuple[str, _Row]]:
         query = "SELECT path, units FROM stories WHERE path IN ({})"
         rows = ((path, _loads(blob)) for path, blob in select_in(self.connection, query, (), paths))
@@ -335,37 +277,6 @@ class ArchiveIndex:
             )
 
 
-def _lay_out(connection: sqlite3.Connection, code: str) -> None:
-    """Give the index this copylint's layout, emptying one of another layout or one
-    made by another copylint (``code``: no rule of this one can use its units, which
-    would otherwise stay in the file for ever)."""
-    if _made_by(connection) == code:
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    if _made_by(connection) == code:  # another run made it meanwhile
-        connection.execute("COMMIT")
-        return
-    for table in _TABLES:
-        connection.execute(f"DROP TABLE IF EXISTS {table}")
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            connection.execute(statement)
-    connection.execute("INSERT INTO made_by VALUES (?)", (code,))
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    connection.execute("COMMIT")
-    with contextlib.suppress(sqlite3.Error):  # a file made before auto_vacuum: now empty
-        connection.execute("VACUUM")
-
-
-def _made_by(connection: sqlite3.Connection) -> str | None:
-    """Return the code stamp of the copylint that made the index, if of this layout."""
-    (version,) = connection.execute("PRAGMA user_version").fetchone()
-    if version != SCHEMA_VERSION:
-        return None
-    row = connection.execute("SELECT code FROM made_by").fetchone()
-    return None if row is None else str(row[0])
-
-
 def story_path(story: Draft) -> str:
     """Name a story in the index: its absolute path (as the archive's walk found it)."""
     assert story.path is not None, "an archive story is a file"
@@ -396,10 +307,6 @@ def _placed(units: Units, story: Draft) -> Units:
         for name, placed in units.by_rule.items()
     }
     return dataclasses.replace(units, by_rule=by_rule)
-
-
-def _paths_of(joined: str) -> frozenset[str]:
-    return frozenset(filter(None, joined.split("\0")))
 
 
 def _loads(blob: bytes) -> _Row | None:

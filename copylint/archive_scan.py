@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.archive import Archive
-from copylint.archive_index import ArchiveIndex, Synced, story_path
+from copylint.archive_index import ArchiveIndex, story_path
+from copylint.archive_layout import Synced
 from copylint.files import Draft
 from copylint.worktree import WorkTree
 
