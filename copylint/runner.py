@@ -199,9 +199,9 @@ def _through_index(
     compared = _related_stories(archive, index, looked_at, [o.units for o in of_drafts])
     # a story read now but not kept (its file could not be stamped, a rule stopped) is
     # compared whatever the index tells: the index cannot tell of it
-    kept_now = {story_path(story) for story, _stamp, _units in read}
-    named = {story_path(story) for story in compared}
-    unkept = [story for story in unread if story_path(story) not in kept_now | named]
+    kept_or_compared = {story_path(story) for story, _stamp, _units in read}
+    kept_or_compared |= {story_path(story) for story in compared}
+    unkept = [story for story in unread if story_path(story) not in kept_or_compared]
     in_order = archive.in_walk_order([*compared, *unkept])
     wanted = [story for story in in_order if story_path(story) not in by_path]
     for story, units in zip(wanted, index.load(wanted), strict=True):
