@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GIT_TIMEOUT_SECONDS = 60
+_LOCATING = frozenset(
+    {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_PREFIX"}
+)
+"""What git exports to the hooks it runs to locate the repository: left out, so that
+git finds the work tree of the folder asked about, as copylint found its top."""
 _FIELDS_BEFORE_PATH = {"1 ": 8, "2 ": 9, "u ": 10}
 """In ``git status --porcelain=v2``: how many fields precede the path of a changed,
 renamed and unmerged file."""
@@ -107,6 +112,7 @@ def _git(top: Path, scope: str, *arguments: str) -> str | None:
             ["git", *options, *arguments, "--", scope],
             capture_output=True,
             timeout=GIT_TIMEOUT_SECONDS,
+            env={name: value for name, value in os.environ.items() if name not in _LOCATING},
             check=False,
         )
     except (OSError, subprocess.SubprocessError):

@@ -195,5 +195,18 @@ def test_a_work_tree_tells_its_commit_and_what_differs(newsroom: Path) -> None:
     assert tree.changed_since("0" * 40) is None
 
 
+def test_a_hook_s_git_variables_do_not_lead_git_elsewhere(
+    newsroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    _git(other, "init", "--quiet")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(other / ".git" / "index"))
+    tree = WorkTree.of(newsroom)
+    assert tree is not None
+    assert tree.changed == {"desk/draft.md"}
+
+
 def test_outside_a_work_tree_git_tells_nothing(tmp_path: Path) -> None:
     assert WorkTree.of(tmp_path) is None
