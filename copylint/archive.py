@@ -126,17 +126,17 @@ class Archive:
     def links(self, stories: Iterable[Draft]) -> frozenset[str]:
         """The paths (relative to the config's folder) of those ``stories`` that are
         links: git sees a link, not the file it leads to, change."""
-        return frozenset(
-            relative
-            for story in stories
-            if story.path is not None
-            and os.path.islink(story.path)
-            and (relative := self.relative(story.path)) is not None
-        )
+        return frozenset(self.named(story) for story in stories if os.path.islink(story.path or ""))
 
     def in_walk_order(self, stories: Iterable[Draft]) -> list[Draft]:
         """Return ``stories`` in the order the walk meets them."""
-        return sorted(stories, key=lambda story: walk_order(self.relative(story.path or "") or ""))
+        return sorted(stories, key=lambda story: walk_order(self.named(story)))
+
+    def named(self, story: Draft) -> str:
+        """The path of one of the archive's stories, relative to the config's folder."""
+        relative = self.relative(story.path or "")
+        assert relative is not None, "an archive story is a file under the config's folder"
+        return relative
 
     def relative(self, story_path: str) -> str | None:
         """The path of a story as the archive index names it (absolute, as the walk

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copylint.archive import Archive
-from copylint.archive_index import ArchiveIndex, story_path
+from copylint.archive_index import ArchiveIndex
 from copylint.archive_layout import Synced
 from copylint.files import Draft
 from copylint.worktree import WorkTree
@@ -46,8 +46,9 @@ def scan(archive: Archive, index: ArchiveIndex) -> Scan:
         if since is not None:
             paths = _under_root(since, tree, archive) | before.unlike_head | before.unknown
             stories = archive.stories(paths)
-            still = before.unknown & {archive.relative(story_path(s)) for s in stories}
-            unknown = still | archive.links(stories)
+            found = {archive.named(story) for story in stories}
+            in_folders = found - paths  # under a folder git named: git does not know them
+            unknown = (before.unknown & found) | in_folders | archive.links(stories)
             after = Synced(*key, tree.head, _unlike_head(tree, archive), unknown)
             absolute = [os.path.join(archive.root, *path.split("/")) for path in sorted(paths)]
             return Scan(stories, False, absolute, (before, after))
@@ -63,8 +64,7 @@ def _walked(
     if tree is None or tracked is None:
         return None
     known = _under_root(tracked | tree.changed, tree, archive)
-    relative = (archive.relative(story_path(story)) for story in stories)
-    untracked = {path for path in relative if path is not None and path not in known}
+    untracked = {archive.named(story) for story in stories} - known
     unknown = frozenset(untracked) | archive.links(stories)
     return Synced(*key, tree.head, _unlike_head(tree, archive), unknown)
 

@@ -180,6 +180,8 @@ def _through_index(
     run: RunContext,
     jobs: int | None,
 ) -> tuple[list[Draft | CopylintError], list[_Outcome], Refresh]:
+    """Read the drafts and the stories the index does not keep as they are, keep those,
+    and return the drafts and the stories to compare them with, with their outcomes."""
     from copylint.archive_index import story_path
     from copylint.archive_scan import scan
 

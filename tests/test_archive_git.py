@@ -3,6 +3,9 @@ changed since the index last held them all, and finds what walking the archive f
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -10,6 +13,8 @@ import pytest
 
 import copylint.archive
 from copylint.archive import Archive
+from copylint.archive_index import INDEX_NAME
+from copylint.cache import CACHE_NAME
 from copylint.cli import main
 from copylint.worktree import WorkTree
 
@@ -166,7 +171,16 @@ def test_a_new_repository_inside_the_archive_is_looked_into(
         _reused("monday.md"),
         _reused("syndicated/floods.md", draft_line=7),
     ]
+    assert _findings(capsys) == [
+        _reused("monday.md"),
+        _reused("syndicated/floods.md", draft_line=7),
+    ]
+    shutil.rmtree(nested)
+    assert _findings(capsys) == [_reused("monday.md")]
     assert len(walks) == walked
+    with contextlib.closing(sqlite3.connect(newsroom / CACHE_NAME / INDEX_NAME)) as index:
+        kept = [path for (path,) in index.execute("SELECT path FROM stories")]
+    assert len(kept) == 4  # the nested repository's story is dropped from the index
 
 
 def test_new_archive_globs_walk_the_archive_again(
