@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from copylint.cache import NO_CACHE, Cache
+from copylint.compiled import compiled
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.documents import Format
@@ -35,7 +36,7 @@ VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 """The names Vale looks for, in its order."""
 OFF = "off"
 DEFAULT_MAX_FILE_SIZE = 20_000_000
-_SIZE = regex.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>B|kB|KB|MB|GB)?", regex.I)
+_SIZE = compiled(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>B|kB|KB|MB|GB)?", regex.I)
 _SIZE_UNITS = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
 KEYS = frozenset(
     {

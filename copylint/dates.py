@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.errors import CopylintError
 
-_DAY = regex.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z ]*)?\s*")
+_DAY = compiled(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z ]*)?\s*")
 
 
 def parse_day(value: object) -> datetime.date:

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.errors import CopylintError
 from copylint.rules import Rule
 
 FIELDS = ("Name", "Level", "Scope", "Extends", "Message", "Description", "Link")
-_FIELD = regex.compile(r"""("[^"]*"|'[^']*')|\.(\w+)""")
+_FIELD = compiled(r"""("[^"]*"|'[^']*')|\.(\w+)""")
 _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
     ast.In: lambda left, right: left in right,
     ast.NotIn: lambda left, right: left not in right,

@@ -16,8 +16,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.wordlists import CALENDAR_WORDS, NUMBER_WORDS, RELATIVE_DAYS
 from copylint.words import find_words, words
 
@@ -27,13 +26,13 @@ NAME = "name"
 _CODE_BASE = 0x10000
 _CODE_SPAN = 0xF0000
 _SEPARATOR = "\x00"
-_INITIALISM_POINT = regex.compile(r"(?<=\p{L})\.")
-_THOUSANDS = regex.compile(r"(?<=\p{N}),(?=\p{N})")
-_SENTENCE_BREAK = regex.compile(r"[.!?:;\"“”(\[]")
-_DIGIT = regex.compile(r"\d")
-_JOINERS = regex.compile(r"[-/]")
-_CAPITAL = regex.compile(r"\p{Lu}")
-_LOWER_CASE = regex.compile(r"\p{Ll}")
+_INITIALISM_POINT = compiled(r"(?<=\p{L})\.")
+_THOUSANDS = compiled(r"(?<=\p{N}),(?=\p{N})")
+_SENTENCE_BREAK = compiled(r"[.!?:;\"“”(\[]")
+_DIGIT = compiled(r"\d")
+_JOINERS = compiled(r"[-/]")
+_CAPITAL = compiled(r"\p{Lu}")
+_LOWER_CASE = compiled(r"\p{Ll}")
 
 
 @dataclass(frozen=True, slots=True)

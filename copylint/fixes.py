@@ -13,15 +13,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-import regex
-
 from copylint.checks.base import FixKind, Match
+from copylint.compiled import compiled
 from copylint.diagnostics import Edit
 from copylint.documents import decode
 from copylint.positions import LineIndex
 
-_MARKUP_ONLY = regex.compile(r"(?:\s|<[^<>]*>|\d+[.)]|[#*_>+\-`~|])*")
-_ONLY_SPACE_TO_END = regex.compile(r"\s*\Z")
+_MARKUP_ONLY = compiled(r"(?:\s|<[^<>]*>|\d+[.)]|[#*_>+\-`~|])*")
+_ONLY_SPACE_TO_END = compiled(r"\s*\Z")
 
 
 def safe_edit(

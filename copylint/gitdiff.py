@@ -8,10 +8,11 @@ from pathlib import Path
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.diagnostics import Diagnostic
 from copylint.errors import CopylintError
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@", regex.M)
+_HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@", regex.M)
 
 Changes = dict[str, frozenset[int] | None]
 """Display path to the changed line numbers; None when the whole file is new."""

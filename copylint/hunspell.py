@@ -21,13 +21,14 @@ from pathlib import Path
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.errors import CopylintError
 
-_NUMBER = regex.compile(r"(?:[0-9]+[.,-]?)+")
-_NUMBER_WITH_UNITS = regex.compile(r"[0-9]+([a-zA-Z]+)")
-_HEX = regex.compile(r"0?x[0-9A-Fa-f]+")
-_BINARY = regex.compile(r"0b[01]+")
-_HASH = regex.compile(r"[0-9a-z]{40}")
+_NUMBER = compiled(r"(?:[0-9]+[.,-]?)+")
+_NUMBER_WITH_UNITS = compiled(r"[0-9]+([a-zA-Z]+)")
+_HEX = compiled(r"0?x[0-9A-Fa-f]+")
+_BINARY = compiled(r"0b[01]+")
+_HASH = compiled(r"[0-9a-z]{40}")
 _SHORTEST_COMPOUND_PART = 3
 _MOST_COMPOUND_PARTS = 5
 

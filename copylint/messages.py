@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 import regex
 
-_VERB = regex.compile(r"%(?:%|[-+ #0]*\d*(?:\.(?P<precision>\d+))?(?P<verb>[sdvqf]))")
+from copylint.compiled import compiled
+
+_VERB = compiled(r"%(?:%|[-+ #0]*\d*(?:\.(?P<precision>\d+))?(?P<verb>[sdvqf]))")
 
 
 def format_message(template: str, args: Sequence[object]) -> str:

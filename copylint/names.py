@@ -27,12 +27,13 @@ from pathlib import Path
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.knowledge import KnowledgeBase
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’.-]*")
-_POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")
+_WORD = compiled(r"\p{L}[\p{L}\p{M}\p{N}'’.-]*")
+_POSSESSIVE = compiled(r"(?:['’]s|['’])$")
 _POSSESSIVE_ENDS = frozenset("s'’")
-_ROMAN = regex.compile(r"[IVX]+")
+_ROMAN = compiled(r"[IVX]+")
 _CAPITAL = r"\p{Lu}[\p{L}\p{M}\p{N}'’.-]*"
 _SHORTEST = 4
 _LONG = 8

@@ -8,7 +8,9 @@ from typing import NoReturn
 
 import regex
 
-_BREAKING = regex.compile(r"[\p{Cc}\x85\u2028\u2029--\t]", regex.V1)
+from copylint.compiled import compiled
+
+_BREAKING = compiled(r"[\p{Cc}\x85\u2028\u2029--\t]", regex.V1)
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 

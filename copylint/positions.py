@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
+from copylint.compiled import compiled
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compiled(r"\r\n|\r|\n")
 
 
 class LineIndex:

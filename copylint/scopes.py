@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex
+from copylint.compiled import compiled
 
-_NAME = regex.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
+_NAME = compiled(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 RAW = "raw"
 SENTENCE = "sentence"
 TEXT = "text"

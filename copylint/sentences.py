@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.wordlists import (
     ATTRIBUTION_VERBS,
     BEFORE_NUMBERS,
@@ -19,16 +20,16 @@ from copylint.wordlists import (
     TITLES,
 )
 
-_CANDIDATE = regex.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
+_CANDIDATE = compiled(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
 _OPENERS = "\"'“‘(["
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}’'-]*)")
-_INITIALISM = regex.compile(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
-_SENTENCE_OPENER = regex.compile(r"\s+[\"'“‘(\[]*[\p{Lu}\p{N}]")
+_NEXT_WORD = compiled(r"\s+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}’'-]*)")
+_INITIALISM = compiled(r"(?:\p{L}{1,2}\.)+\p{L}{1,2}")
+_SENTENCE_OPENER = compiled(r"\s+[\"'“‘(\[]*[\p{Lu}\p{N}]")
 
 
 _SPEAKER = r"(?:[\p{Lu}][\p{L}’'.-]*|the|a|an|his|her|their|its|one|another)"
 _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
-_ATTRIBUTION = regex.compile(rf"\s+(?:{_SPEAKER}\s+){{1,5}}?(?:{_VERBS})\b")
+_ATTRIBUTION = compiled(rf"\s+(?:{_SPEAKER}\s+){{1,5}}?(?:{_VERBS})\b")
 
 
 @lru_cache(maxsize=1024)

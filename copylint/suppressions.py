@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.diagnostics import Diagnostic, Level
 from copylint.documents import Document
 from copylint.positions import LineIndex
@@ -37,12 +38,12 @@ INVALID = "copylint.InvalidDirective"
 UNUSED = "copylint.UnusedDirective"
 DIRECTIVE_RULES = (INVALID, UNUSED)
 
-_COMMENT = regex.compile(r"<!--\s*(?P<body>(?:copylint-[\w-]*|vale)\b.*?)\s*-->", regex.S)
-_VALE_SWITCH = regex.compile(
+_COMMENT = compiled(r"<!--\s*(?P<body>(?:copylint-[\w-]*|vale)\b.*?)\s*-->", regex.S)
+_VALE_SWITCH = compiled(
     r"(?P<name>[\w.-]+)(?:\[(?P<matches>[^\]]*)\])?\s*=\s*(?P<state>YES|NO|ON|OFF)\b", regex.I
 )
-_VALE_STYLES = regex.compile(r"styles?\s*=\s*(?P<names>.*)", regex.S)
-_QUOTED = regex.compile(r"\"([^\"]*)\"|'([^']*)'")
+_VALE_STYLES = compiled(r"styles?\s*=\s*(?P<names>.*)", regex.S)
+_QUOTED = compiled(r"\"([^\"]*)\"|'([^']*)'")
 _OFF = ("NO", "OFF")
 _ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 ALL = "*"

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.errors import CopylintError
 
 FORMER = "former"
@@ -28,9 +29,9 @@ OUTGOING = "outgoing"
 INCOMING = "incoming"
 MEANINGS = frozenset({FORMER, THEN, DEAD, ACTING, OUTGOING, INCOMING})
 
-_QUALIFIER = regex.compile(r"(?:\p{Lu}[\p{L}\p{N}'’.&-]*|(?:\p{Lu}\.)+)")
+_QUALIFIER = compiled(r"(?:\p{Lu}[\p{L}\p{N}'’.&-]*|(?:\p{Lu}\.)+)")
 _CONNECTOR = frozenset({"of", "the", "and", "for", "de", "du", "&"})
-_SENTENCE_END = regex.compile(r"(?:^|[.!?:;\"“”‘(\[]|\n)\s*$")
+_SENTENCE_END = compiled(r"(?:^|[.!?:;\"“”‘(\[]|\n)\s*$")
 _WINDOW = 100
 
 

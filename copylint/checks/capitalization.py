@@ -26,6 +26,7 @@ import regex
 
 from copylint.checks.base import CheckKind, Match, accept_as_exceptions
 from copylint.checks.patterns import WORD_TEMPLATE
+from copylint.compiled import compiled
 
 if TYPE_CHECKING:
     from copylint.vale_ini import Vocabulary
@@ -40,9 +41,9 @@ _PREPOSITIONS = frozenset(
         "within along following across beyond around down near above"
     )
 )
-_TITLE_WORD = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
+_TITLE_WORD = compiled(r"[\p{N}\p{L}]+[^\s\-/]*")
 _CASE_WORD = r"[\p{N}\p{L}*]+[^\s]*"
-_NUMBER_LIST = regex.compile(r"\d+\.")
+_NUMBER_LIST = compiled(r"\d+\.")
 _ASCII = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
 
 

@@ -18,9 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from copylint.checks.base import CheckContext, CheckKind, Match, string
+from copylint.compiled import compiled
 from copylint.documents import Document
 from copylint.formulas import Condition, Formula
 from copylint.sentences import split_sentences
@@ -40,7 +39,7 @@ _TEXT_COUNTS = (
     "paragraphs",
 )
 VARIABLES = frozenset({*_TEXT_COUNTS, *_BLOCK_COUNTS})
-_HEADING = regex.compile(r"heading\.(h[1-6])")
+_HEADING = compiled(r"heading\.(h[1-6])")
 
 
 @dataclass(frozen=True, slots=True)

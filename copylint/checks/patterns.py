@@ -16,15 +16,16 @@ from dataclasses import dataclass
 import regex
 
 from copylint.budget import regex_timeout
+from copylint.compiled import compiled
 
 WORD_TEMPLATE = r"(?m)\b(?:{})\b"
 NONWORD_TEMPLATE = r"(?m)(?:{})"
 IGNORE_CASE = "(?i)"
 
-_CAPTURE_GROUP = regex.compile(r"(?<!\\)((?:\\\\)*)\((?!\?)")
-_LITERAL_WORDS = regex.compile(r"\w+(?:[ '’-]\w+)*", regex.V1)
-_WORD = regex.compile(r"\w+", regex.V1)
-_WHOLE = regex.compile(r".*", regex.S)
+_CAPTURE_GROUP = compiled(r"(?<!\\)((?:\\\\)*)\((?!\?)")
+_LITERAL_WORDS = compiled(r"\w+(?:[ '’-]\w+)*", regex.V1)
+_WORD = compiled(r"\w+", regex.V1)
+_WHOLE = compiled(r".*", regex.S)
 LITERAL_TOKENS_FROM = 200
 """Word tokens from which a rule's plain words are looked up rather than compiled into
 one pattern: a pattern of 50,000 alternatives takes seconds to compile and to run."""

@@ -20,12 +20,13 @@ import regex
 
 from copylint.cache import Cache
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match
+from copylint.compiled import compiled
 from copylint.documents import Document
 from copylint.errors import CopylintError
 from copylint.knowledge import load_knowledge_base
 from copylint.names import HouseSpellings, NameIndex
 
-_ADDRESS = regex.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+_ADDRESS = compiled(r"\S+@\S+|(?:https?://|www\.)\S+")
 
 
 @dataclass(frozen=True, slots=True)

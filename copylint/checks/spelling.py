@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copylint.checks.base import CheckKind, Match, OptionError, string_list
+from copylint.compiled import compiled
 from copylint.hunspell import Dictionary, Speller, read_dictionary, word_list
 
 if TYPE_CHECKING:
@@ -35,12 +36,12 @@ DEFAULT_DICTIONARY = Path(__file__).parent.parent / "data" / "hunspell" / "en_US
 DICTIONARIES = Path("config") / "dictionaries"
 IGNORE_FILES = Path("config") / "ignore"
 _VALE_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
-_SPECIAL = regex.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,2}\.")
+_SPECIAL = compiled(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,2}\.")
 _PREFIXES = ("$", "(", '"', "[", "'")
 _SUFFIXES = (",", ")", '"', "]", "!", ";", ".", "?", ":", "'")
 _STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-_HAS_LETTER = regex.compile(r"\p{L}")
-_SPACE = regex.compile(r"\S+")
+_HAS_LETTER = compiled(r"\p{L}")
+_SPACE = compiled(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,21 +24,18 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import regex
-
 from copylint.cache import Cache
 from copylint.checks.base import CheckContext, CheckKind, FixKind, Match
 from copylint.checks.stale_appositive import appositive_verdict
 from copylint.checks.stale_context import inside, past_sentences, quoted_spans
 from copylint.checks.stale_names import NameAt, NameFinder
 from copylint.checks.stale_verdict import Verdict, cite, title_problem
+from copylint.compiled import compiled
 from copylint.documents import Document
 from copylint.knowledge import KnowledgeBase, Person, load_knowledge_base
 from copylint.titles import TitleGrammar, TitlePhrase, load_grammar
 
-_CONTINUED = regex.compile(
-    r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV|V)|\s+\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])"
-)
+_CONTINUED = compiled(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV|V)|\s+\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])")
 _CALENDAR = frozenset(
     {
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

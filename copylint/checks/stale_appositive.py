@@ -15,10 +15,11 @@ import datetime
 import regex
 
 from copylint.checks.stale_verdict import Verdict, cite
+from copylint.compiled import compiled
 from copylint.knowledge import Office, Person
 from copylint.titles import TitleGrammar
 
-_APPOSITIVE = regex.compile(
+_APPOSITIVE = compiled(
     r",\s+(?P<appos>(?P<lead>who\s+(?:was|served\s+as|had\s+been)\s+)?"
     r"(?:(?:a|an|the)\s+)?(?P<former>former\s+)?(?P<desc>[^,.;:()—]{3,80}?)"
     r"(?:\s+(?P<preposition>during|under|in)\s+the\s+(?P<admin>\p{Lu}\p{L}+)\s+administration)?)"

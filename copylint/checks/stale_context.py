@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.sentences import split_sentences
 
 _MONTH_NAMES = (
@@ -35,11 +36,11 @@ _MONTHS = {
 }
 _MONTH = (
     r"(?P<month>"
-    + "|".join(sorted({m.capitalize() for m in _MONTHS}, key=len, reverse=True))
+    + "|".join(sorted({m.capitalize() for m in _MONTHS}, key=lambda m: (-len(m), m)))
     + r")\.?"
 )
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d-])"
-_ANCHOR = regex.compile(
+_ANCHOR = compiled(
     rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
     rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?(?:the\s+)?{_YEAR}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 import regex
 
-_FIRST_WORD = regex.compile(r".[\p{L}\p{N}]*", regex.S)
-_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+from copylint.compiled import compiled
+
+_FIRST_WORD = compiled(r".[\p{L}\p{N}]*", regex.S)
+_LETTER_OR_DIGIT = compiled(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True, slots=True)

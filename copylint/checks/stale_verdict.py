@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.knowledge import Office, Person
 from copylint.titles import ACTING, DEAD, FORMER, INCOMING, THEN, TitlePhrase
 
 ELECTION_TO_OFFICE = datetime.timedelta(days=120)
-_ARTICLE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?)\s+$")
+_ARTICLE = compiled(r"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?)\s+$")
 
 
 @dataclass(frozen=True, slots=True)

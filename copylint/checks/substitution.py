@@ -21,6 +21,7 @@ from copylint.checks.patterns import (
     without_capture_groups,
     word_pattern,
 )
+from copylint.compiled import compiled
 
 if TYPE_CHECKING:
     from copylint.vale_ini import Vocabulary
@@ -80,7 +81,7 @@ class Substitution:
         return _same(expected, observed.strip())
 
 
-_GROUP_REFERENCE = regex.compile(r"\$(?:(\d+)|\{(\w+)\})")
+_GROUP_REFERENCE = compiled(r"\$(?:(\d+)|\{(\w+)\})")
 
 
 def _same(expected: str, observed: str) -> bool:

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 import regex
 import yaml
 
+from copylint.compiled import compiled
 from copylint.dates import parse_day
 from copylint.documents.model import Block, BlockKind, Metadata, TextBuilder
 from copylint.errors import CopylintError
 from copylint.yamlfiles import compose_yaml, describe_yaml_error, load_yaml
 
-_FENCE = regex.compile(
+_FENCE = compiled(
     r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", regex.S
 )
-_EMPTY = regex.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+_EMPTY = compiled(r"\A---[ \t]*(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
 _LINTED_FIELDS = ("title", "description", "summary", "subtitle")
 _TEXT = "tag:yaml.org,2002:str"
 

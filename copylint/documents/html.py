@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from copylint.compiled import compiled
 from copylint.dates import parse_day
 from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
@@ -58,7 +59,7 @@ _BLOCK_TAGS = frozenset({*_HEADINGS, *_CONTAINER_TAGS, "p", "blockquote", "li", 
 """Elements that are no part of a sentence: one skipped leaves no placeholder."""
 _DATE_META = ("article:published_time", "date", "pubdate", "publish-date", "dc.date")
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area"})
-_ALT_VALUE = regex.compile(
+_ALT_VALUE = compiled(
     r"""\salt\s*=\s*(?:"(?P<value>[^"]*)"|'(?P<value>[^']*)'|(?P<value>[^\s>]+))""", regex.I
 )
 

@@ -15,6 +15,7 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from copylint.compiled import compiled
 from copylint.documents.html import parse_html
 from copylint.documents.markup import PLAIN, Markup
 from copylint.documents.model import (
@@ -50,7 +51,7 @@ def _parser() -> MarkdownIt:
 
 
 _PARSER = _parser()
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compiled(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class TooDeep(ValueError):
         self.line = line
 
 
-_DISPLAY_MATH = regex.compile(r"\s*\$\$.*\$\$\s*", regex.S)
+_DISPLAY_MATH = compiled(r"\s*\$\$.*\$\$\s*", regex.S)
 """A paragraph that is display math (``$$ ... $$``): not prose, skipped as code is."""
 
 
@@ -311,8 +312,8 @@ class _InlineMapper:
         self.cursor = position
 
 
-_HTML_TAG = regex.compile(r"<(?P<closing>/?)(?P<name>[A-Za-z][\w-]*)(?P<attributes>[^>]*)>")
-_CLASS = regex.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
+_HTML_TAG = compiled(r"<(?P<closing>/?)(?P<name>[A-Za-z][\w-]*)(?P<attributes>[^>]*)>")
+_CLASS = compiled(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
 
 
 def _class_of(attributes: str) -> str | None:

@@ -34,8 +34,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.documents.model import (
     TABLE_CELL_SCOPES,
     TABLE_HEADER_SCOPES,
@@ -53,12 +52,12 @@ _PROSE_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 _LIST_SCOPE = frozenset({"list"})
 """A list item read as a table row is still an item of its list (Vale's ``list`` scope
 reaches it); it is no prose."""
-_ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_SENTENCE = compiled(r"[.!?…][\"'”’)\]]*$")
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?\"'()[]“”‘’—–-/", " "))
-_BRACKETED_ABBREVIATION = regex.compile(r"\(\p{L}+\.\)\s*$")
-_INTRODUCES = regex.compile(r"(?::|\s-+|--|—)\s*$")
-_CLAUSE_BREAK = regex.compile(r"[.,;:!?][\"'”’)\]]*\s")
-_COLUMN_GAP = regex.compile(r"(?<=[^\s.!?])(?: {2,}|\t)(?=\S)")
+_BRACKETED_ABBREVIATION = compiled(r"\(\p{L}+\.\)\s*$")
+_INTRODUCES = compiled(r"(?::|\s-+|--|—)\s*$")
+_CLAUSE_BREAK = compiled(r"[.,;:!?][\"'”’)\]]*\s")
+_COLUMN_GAP = compiled(r"(?<=[^\s.!?])(?: {2,}|\t)(?=\S)")
 
 
 def mark_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

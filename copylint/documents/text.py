@@ -15,21 +15,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
-
+from copylint.compiled import compiled
 from copylint.documents.model import PROSE_SCOPES, Block, BlockKind, TextBuilder, heading_scopes
 
 WRAP_LIMIT = 100
 MIN_WRAP_WIDTH = 60
 HEADLINE_MAX_CHARS = 120
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_BOLD_HEADING = regex.compile(r"^(?:\*\*|__)(?P<text>\S(?:.*\S)?)(?:\*\*|__)\s*$")
-_HASH_HEADING = regex.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
-_ENDS_SENTENCE = regex.compile(r"[.!?…:][\"'”’)\]]*$")
-_HEADLINE_END = regex.compile(r"[.!?,;:…][\"'”’)\]]*$")
+_LINE = compiled(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_BOLD_HEADING = compiled(r"^(?:\*\*|__)(?P<text>\S(?:.*\S)?)(?:\*\*|__)\s*$")
+_HASH_HEADING = compiled(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+_ENDS_SENTENCE = compiled(r"[.!?…:][\"'”’)\]]*$")
+_HEADLINE_END = compiled(r"[.!?,;:…][\"'”’)\]]*$")
 
-_COMMENT_LINE = regex.compile(r"\s*<!--.*-->\s*$")
+_COMMENT_LINE = compiled(r"\s*<!--.*-->\s*$")
 
 
 @dataclass(frozen=True, slots=True)
