@@ -1,7 +1,8 @@
 """The ``copylint`` command: the only place that prints or picks an exit code.
 
 What only some runs need (the ``kb`` and ``index`` commands, fixing, ``--diff-base``'s
-git) is imported by those runs, so that linting one draft starts fast.
+git, ``--explain``, the archive) is imported by those runs, so that linting one draft
+starts fast.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from pathlib import Path
 from typing import TextIO
 
 from copylint import __version__
-from copylint.archive import Archive
 from copylint.cache import CACHE_NAME, Cache, cache_at
 from copylint.config import Config, find_config, load_config
 from copylint.dates import date_option
 from copylint.diagnostics import LEVEL_NAMES, Diagnostic, Level
 from copylint.documents import Format
 from copylint.errors import CopylintError
-from copylint.explain import explain
 from copylint.files import Draft, find_drafts
 from copylint.globs import vale_glob_matches
 from copylint.linter import RunContext
@@ -200,6 +199,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
             _list_rules(rules, skipped_rules(config, cache), sys.stdout)
             return EXIT_CLEAN
         if args.explain:
+            from copylint.explain import explain
+
             sys.stdout.write(explain(args.explain, configured_rules(config, cache)))
             return EXIT_CLEAN
         drafts, run = _inputs(args, config, cache, stdin or sys.stdin)
@@ -316,6 +317,10 @@ def _inputs(
     drafts = [draft for draft in find_drafts(paths, config, forced) if _globbed(draft, args.glob)]
     if args.ignore_syntax:
         drafts = [_as_plain_text(draft) for draft in drafts]
+    if not config.archive:
+        return drafts, run
+    from copylint.archive import Archive
+
     return drafts, dataclasses.replace(run, archive=Archive.of(config, drafts))
 
 
