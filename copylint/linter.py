@@ -21,6 +21,7 @@ from copylint.checks.base import (
     ReadsInOrder,
     TextCheck,
 )
+from copylint.checks.patterns import NeededWords, words_in
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
 from copylint.documents.markup import PLAIN, Markup
@@ -102,6 +103,7 @@ class _Segments:
         ]
         self.sentences: dict[int, list[Segment]] = {}
         self.by_scope: dict[Scope, list[Segment]] = {}
+        self.words_of: dict[tuple[str, bool], frozenset[str]] = {}
 
     def for_scope(self, scope: Scope) -> list[Segment]:
         """Return the segments a rule of ``scope`` looks at (rules share scopes: each
@@ -109,6 +111,14 @@ class _Segments:
         if scope not in self.by_scope:
             self.by_scope[scope] = list(self._choose(scope))
         return self.by_scope[scope]
+
+    def words(self, segment: Segment, needed: NeededWords) -> frozenset[str]:
+        """Return the words of ``segment`` as ``needed`` compares them (found once a
+        document for every rule that asks)."""
+        key = (segment.text, needed.folded)
+        if key not in self.words_of:
+            self.words_of[key] = words_in(segment.text, needed.folded)
+        return self.words_of[key]
 
     def _choose(self, scope: Scope) -> Iterator[Segment]:
         if scope.raw:
@@ -247,7 +257,10 @@ def _text_diagnostics(
     rule: Rule, check: TextCheck, in_order: bool, segments: _Segments, placer: Placer
 ) -> Iterator[Diagnostic]:
     finder = cast(ReadsInOrder, check).for_document() if in_order else check
+    needed: NeededWords | None = None if in_order else getattr(check, "needed_words", None)
     for segment in segments.for_scope(rule.scope):
+        if needed is not None and needed.words.isdisjoint(segments.words(segment, needed)):
+            continue
         for match in finder.find(segment.text):
             start, end = segment.to_source(match.start, match.end)
             yield placer.diagnostic(rule, start, end, match, segment.text[match.start : match.end])

@@ -17,8 +17,10 @@ from copylint.api import lint_text
 from copylint.checks.patterns import (
     LITERAL_TOKENS_FROM,
     LiteralTokens,
+    NeededWords,
     compile_pattern,
     word_pattern,
+    words_in,
 )
 from copylint.config import Config
 from copylint.diagnostics import Diagnostic
@@ -149,22 +151,34 @@ def test_found_by_fuzzing() -> None:
         _check(text, path)
 
 
-VOCABULARY = ["in", "order", "to", "In", "ORDER", "don't", "well-known", "x1", "é", "Über"]
+VOCABULARY = [
+    "in",
+    "order",
+    "to",
+    "In",
+    "ORDER",
+    "don't",
+    "well-known",
+    "x1",
+    "é",
+    "Über",
+    "ſo",
+    "SO",
+    "ı",
+    "I",
+]
+SEPARATORS = [" ", " ", ", ", "; ", " - ", "/"]
+TOKENS = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), min_size=1, max_size=3
+).map(lambda parts: "".join(word + gap for word, gap in parts)[: -len(parts[-1][1])])
+TEXTS = st.lists(
+    st.sampled_from([*VOCABULARY, " ", "  ", ", ", ".", "\n", "-", "'", "a", "; ", "/"])
+).map("".join)
 
 
 @FUZZ
-@given(
-    st.lists(
-        st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3).map(" ".join),
-        min_size=1,
-        max_size=8,
-    ),
-    st.lists(st.sampled_from([*VOCABULARY, " ", "  ", ", ", ".", "\n", "-", "'", "a"])).map(
-        "".join
-    ),
-    st.booleans(),
-)
-def test_many_plain_tokens_match_as_their_pattern_would(
+@given(st.lists(TOKENS, min_size=1, max_size=8), TEXTS, st.booleans())
+def test_many_literal_tokens_match_as_their_pattern_would(
     tokens: list[str], text: str, ignore_case: bool
 ) -> None:
     padded = tokens + [f"zq{number}" for number in range(LITERAL_TOKENS_FROM)]
@@ -173,3 +187,21 @@ def test_many_plain_tokens_match_as_their_pattern_would(
     pattern = compile_pattern(word_pattern(padded, ignore_case, nonword=False))
     expected = [(found.span(), found.group()) for found in pattern.finditer(text)]
     assert [(found.span(), found.group()) for found in literal.finditer(text)] == expected
+
+
+PATTERN_TOKENS = st.one_of(
+    TOKENS,
+    st.tuples(TOKENS, st.sampled_from(["s?", "(?:s|es)", "[a-z]*", "\\.", r" \w+"])).map("".join),
+    st.tuples(st.sampled_from(["(?:a|b) ", "\\w+ ", "x|"]), TOKENS).map("".join),
+)
+
+
+@FUZZ
+@given(st.lists(PATTERN_TOKENS, min_size=1, max_size=5), TEXTS, st.booleans())
+def test_a_text_a_rule_skips_holds_no_match_of_it(
+    tokens: list[str], text: str, ignore_case: bool
+) -> None:
+    needed = NeededWords.of(tokens, ignore_case)
+    pattern = compile_pattern(word_pattern(tokens, ignore_case, nonword=False))
+    if needed is not None and needed.words.isdisjoint(words_in(text, ignore_case)):
+        assert pattern.search(text) is None

@@ -11,6 +11,7 @@ from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
     LiteralTokens,
+    NeededWords,
     RulePattern,
     compile_pattern,
     exceptions_pattern,
@@ -27,6 +28,7 @@ class Existence:
 
     pattern: RulePattern | LiteralTokens
     exceptions: RulePattern | None
+    needed_words: NeededWords | None = None
 
     def find(self, text: str) -> Iterator[Match]:
         for found in self.pattern.finditer(text):
@@ -54,19 +56,20 @@ class ExistenceOptions:
 
     def build(self) -> Existence:
         """Combine tokens and raw into one pattern, as Vale's ``makeRegexp`` does; many
-        plain words alone are looked up instead (``LiteralTokens``), with the same matches."""
+        literal tokens alone are looked up instead (``LiteralTokens``), with the same matches."""
         tokens = [token for token in self.tokens if token.strip()]
         raw = "".join(self.raw)
         word = bool(tokens) and not self.nonword
         exceptions = exceptions_pattern(self.exceptions, self.ignorecase)
+        needed = NeededWords.of(tokens, self.ignorecase) if word and not raw else None
         literal = LiteralTokens.of(tokens, self.ignorecase) if word and not raw else None
         if literal is not None:
-            return Existence(literal, exceptions)
+            return Existence(literal, exceptions, needed)
         joined = (WORD_TEMPLATE if word else NONWORD_TEMPLATE).format("|".join(tokens))
         pattern = joined + raw if self.append else raw + joined
         if self.ignorecase:
             pattern = "(?i)" + pattern
-        return Existence(compile_pattern(pattern), exceptions)
+        return Existence(compile_pattern(pattern), exceptions, needed)
 
 
 KIND = CheckKind(ExistenceOptions)

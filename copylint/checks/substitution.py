@@ -14,6 +14,7 @@ import regex
 
 from copylint.checks.base import CheckKind, FixKind, Match, accept_as_exceptions, action
 from copylint.checks.patterns import (
+    NeededWords,
     RulePattern,
     compile_pattern,
     exceptions_pattern,
@@ -39,6 +40,7 @@ class Substitution:
     capitalize: bool
     fixable: bool
     ignore_case: bool
+    needed_words: NeededWords | None = None
 
     def find(self, text: str) -> Iterator[Match]:
         for found in self.pattern.finditer(text):
@@ -164,6 +166,7 @@ class SubstitutionOptions:
             fixable=self.action.get("name") == "replace",
             capitalize=self.capitalize,
             ignore_case=self.ignorecase,
+            needed_words=None if self.nonword else NeededWords.of(keys, self.ignorecase),
         )
 
 

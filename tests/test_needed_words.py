@@ -1,0 +1,56 @@
+"""The words a rule needs in a text before it runs there, and case folding as ``(?i)``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from copylint.api import lint_text
+from copylint.checks.patterns import NeededWords, fold_case, words_in
+from copylint.rules import load_rule
+
+
+def test_a_literal_token_needs_its_longest_word_and_a_pattern_its_leading_word() -> None:
+    tokens = ["in order to", "all talk, no action", "utilize", "e-mails? to", "cut back( on)?"]
+    needed = NeededWords.of(tokens, ignore_case=False)
+    assert needed == NeededWords(frozenset({"order", "action", "utilize", "e", "cut"}), False)
+
+
+def test_a_token_with_no_word_every_match_holds_needs_none() -> None:
+    assert NeededWords.of(["colou?r"], ignore_case=False) is None  # "colo" matches too
+    assert NeededWords.of(["in|at"], ignore_case=False) is None
+    assert NeededWords.of(["(?:a|an) hour"], ignore_case=False) is None
+    assert NeededWords.of(["\\d+ pct"], ignore_case=False) is None
+    assert NeededWords.of([], ignore_case=False) is None
+
+
+def test_words_are_folded_for_a_rule_that_ignores_case() -> None:
+    assert NeededWords.of(["ſo be it", "Kelvin"], ignore_case=True) == NeededWords(
+        frozenset({"so", "kelvin"}), True
+    )
+    assert words_in("SO be it, \u212aelvin", folded=True) == {"so", "be", "it", "kelvin"}
+
+
+def test_folding_finds_alike_every_two_characters_the_regex_module_finds_alike() -> None:
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        pattern = regex.compile("(?i)(?-f)" + regex.escape(char), regex.V1)
+        for other in {char.upper(), char.lower(), char.title(), char.casefold()}:
+            if len(other) == 1 and pattern.fullmatch(other):
+                assert fold_case(other) == fold_case(char), (char, other)
+    assert len(fold_case("Straße İstanbul")) == len("Straße İstanbul")
+
+
+def test_a_rule_runs_only_on_the_paragraphs_that_hold_a_word_it_needs(tmp_path: Path) -> None:
+    (tmp_path / "Cliches.yml").write_text(
+        "extends: existence\nmessage: \"'%s' is a cliche\"\nignorecase: true\n"
+        "tokens:\n  - all talk, no action\n  - ſo be it\n",
+        encoding="utf-8",
+    )
+    rule = load_rule(tmp_path / "Cliches.yml", "House")
+    text = "It was quiet.\n\nAll talk, no action, she said.\n\nSO BE IT.\n"
+    found = [(d.line, d.column, d.match) for d in lint_text(text, rules=[rule])]
+    assert found == [(3, 1, "All talk, no action"), (5, 1, "SO BE IT")]
