@@ -21,7 +21,7 @@ from copylint.checks.base import (
     ReadsInOrder,
     TextCheck,
 )
-from copylint.checks.patterns import NeededWords, words_in
+from copylint.checks.needed_words import NeededWords, words_in
 from copylint.diagnostics import Diagnostic
 from copylint.documents import Block, Document, SourceMap
 from copylint.documents.markup import PLAIN, Markup

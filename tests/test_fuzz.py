@@ -14,13 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copylint.api import lint_text
+from copylint.checks.needed_words import NeededWords, words_in
 from copylint.checks.patterns import (
     LITERAL_TOKENS_FROM,
     LiteralTokens,
-    NeededWords,
     compile_pattern,
     word_pattern,
-    words_in,
 )
 from copylint.config import Config
 from copylint.diagnostics import Diagnostic
@@ -191,8 +190,13 @@ def test_many_literal_tokens_match_as_their_pattern_would(
 
 PATTERN_TOKENS = st.one_of(
     TOKENS,
-    st.tuples(TOKENS, st.sampled_from(["s?", "(?:s|es)", "[a-z]*", "\\.", r" \w+"])).map("".join),
-    st.tuples(st.sampled_from(["(?:a|b) ", "\\w+ ", "x|"]), TOKENS).map("".join),
+    st.tuples(TOKENS, st.sampled_from(["s?", "(?:s|es)", "[a-z]*", "\\.", r" \w+", "|to"])).map(
+        "".join
+    ),
+    st.tuples(st.sampled_from(["(?:a|b) ", "\\w+ ", "x|", "(?:in|to)"]), TOKENS).map("".join),
+    st.tuples(st.lists(TOKENS, min_size=1, max_size=3), st.sampled_from(["", " to", "?", "s"])).map(
+        lambda choice: "(?:" + "|".join(choice[0]) + ")" + choice[1]
+    ),
 )
 
 

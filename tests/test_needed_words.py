@@ -7,7 +7,8 @@ from pathlib import Path
 import regex
 
 from copylint.api import lint_text
-from copylint.checks.patterns import NeededWords, fold_case, words_in
+from copylint.checks.folding import fold_case
+from copylint.checks.needed_words import NeededWords, words_in
 from copylint.rules import load_rule
 
 
@@ -17,10 +18,18 @@ def test_a_literal_token_needs_its_longest_word_and_a_pattern_its_leading_word()
     assert needed == NeededWords(frozenset({"order", "action", "utilize", "e", "cut"}), False)
 
 
+def test_a_token_that_starts_with_a_choice_needs_a_word_of_each_choice() -> None:
+    tokens = ["(?:previous|prior) to", "(?:cell phone|cell-phone)", "miss\\."]
+    needed = NeededWords.of(tokens, ignore_case=False)
+    assert needed == NeededWords(frozenset({"previous", "prior", "phone", "miss"}), False)
+
+
 def test_a_token_with_no_word_every_match_holds_needs_none() -> None:
     assert NeededWords.of(["colou?r"], ignore_case=False) is None  # "colo" matches too
     assert NeededWords.of(["in|at"], ignore_case=False) is None
-    assert NeededWords.of(["(?:a|an) hour"], ignore_case=False) is None
+    assert NeededWords.of(["(?:a|an)? hour"], ignore_case=False) is None
+    assert NeededWords.of(["(?:pre|post)fix"], ignore_case=False) is None
+    assert NeededWords.of(["(?:a|an) hour|minute"], ignore_case=False) is None
     assert NeededWords.of(["\\d+ pct"], ignore_case=False) is None
     assert NeededWords.of([], ignore_case=False) is None
 

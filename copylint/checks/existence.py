@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copylint.checks.base import CheckKind, Match, accept_as_exceptions
+from copylint.checks.needed_words import NeededWords
 from copylint.checks.patterns import (
     NONWORD_TEMPLATE,
     WORD_TEMPLATE,
     LiteralTokens,
-    NeededWords,
     RulePattern,
     compile_pattern,
     exceptions_pattern,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from copylint.budget import regex_timeout
+from copylint.checks.folding import fold_case
 from copylint.compiled import compiled
 
 WORD_TEMPLATE = r"(?m)\b(?:{})\b"
@@ -23,13 +24,10 @@ NONWORD_TEMPLATE = r"(?m)(?:{})"
 IGNORE_CASE = "(?i)"
 
 _CAPTURE_GROUP = compiled(r"(?<!\\)((?:\\\\)*)\((?!\?)")
-_LITERAL_TOKEN = compiled(r"\w(?:[^\\.^$*+?{}\[\]|()]*\w)?", regex.V1)
+LITERAL_TOKEN = compiled(r"\w(?:[^\\.^$*+?{}\[\]|()]*\w)?", regex.V1)
 """A token that is its own text: it starts and ends with a word character and has no
 character a pattern gives a meaning to ("all talk, no action", "hard-won")."""
-_WORD = compiled(r"\w+", regex.V1)
-_LEADING_WORD = compiled(r"\w+(?=$|[ ,;:!'’\"/&-])", regex.V1)
-"""A token's first word, where no pattern character follows it (``?`` would make its
-last letter optional)."""
+WORD = compiled(r"\w+", regex.V1)
 _WHOLE = compiled(r".*", regex.S)
 LITERAL_TOKENS_FROM = 200
 """Tokens from which a rule's literal tokens are looked up rather than compiled into
@@ -64,79 +62,8 @@ def compile_pattern(pattern: str) -> RulePattern:
     return RulePattern(regex.compile("(?-f)" + pattern.replace(r"\z", r"\Z"), regex.VERSION1))
 
 
-@dataclass(frozen=True, slots=True)
-class NeededWords:
-    """Words a text must hold one of for a rule of word tokens to match in it.
-
-    Each token gives one word that every match of it holds as a word of the text
-    (``\\w+``). A literal token (``one two``, ``all talk, no action``) is matched as
-    written between ``\\b``, so each of its words is a word of the text: it gives its
-    longest word, the likeliest to be rare. A token
-    that starts with a word followed by its end or a plain character that is no word
-    character (a space, a comma...) and has no ``|`` gives that first word: a match
-    starts at a ``\\b`` with that word and then no word character. The linter finds the
-    words of each text once, for every rule, and runs a rule only on the texts that
-    hold one of its needed words: most texts hold no token of most rules. Words are
-    case-folded (``fold_case``) for a rule that ignores case.
-    """
-
-    words: frozenset[str]
-    folded: bool
-
-    @classmethod
-    def of(cls, tokens: Sequence[str], ignore_case: bool) -> NeededWords | None:
-        """Return the words ``tokens`` need, or None unless each needs one."""
-        needed = [_needed_word(token) for token in tokens]
-        found = [word for word in needed if word is not None]
-        if not tokens or len(found) < len(tokens):
-            return None
-        return cls(frozenset(_folded(found) if ignore_case else found), ignore_case)
-
-
-def _needed_word(token: str) -> str | None:
-    if _LITERAL_TOKEN.fullmatch(token):
-        words: list[str] = _WORD.findall(token)
-        return max(words, key=len)
-    leading = None if "|" in token else _LEADING_WORD.match(token)
-    return None if leading is None else leading.group()
-
-
-def words_in(text: str, folded: bool) -> frozenset[str]:
-    """The words of ``text`` as ``NeededWords`` compares them."""
-    words = _WORD.findall(text)
-    return frozenset(_folded(words) if folded else words)
-
-
-def _folded(words: Sequence[str]) -> Iterator[str]:
-    return (fold_case(word) for word in words)
-
-
-class _SimpleFolding(dict[int, str]):
-    """Unicode simple case folding, as the ``regex`` module folds case for ``(?i)``
-    under ``(?-f)``: a character's full folding when that is one character, else its
-    lower case when that is, else itself; Turkish dotless and dotted i fold to i. It
-    is the regex module's own likeness for every character but those two (tested),
-    where the module's likeness is not transitive (ı is like I, I like i, i unlike ı):
-    there, folding finds them alike. Filled as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        forms = ("i",) if char in "ıİ" else (char.casefold(), char.lower())
-        folded = next((form for form in forms if len(form) == 1), char)
-        self[code] = folded
-        return folded
-
-
-_SIMPLE_FOLDING = _SimpleFolding()
-
-
-def fold_case(text: str) -> str:
-    """Fold the case of ``text`` as ``(?i)`` does; the result is as long as ``text``."""
-    return text.translate(_SIMPLE_FOLDING)
-
-
 def _first_word(token: str) -> str:
-    first = _WORD.match(token)
+    first = WORD.match(token)
     assert first is not None, "a literal token starts with a word"
     return first.group()
 
@@ -153,7 +80,7 @@ class LiteralTokens:
     @classmethod
     def of(cls, tokens: list[str], ignore_case: bool) -> LiteralTokens | None:
         """Return the look-up for ``tokens``, or None unless they are many literal tokens."""
-        if len(tokens) < LITERAL_TOKENS_FROM or not all(map(_LITERAL_TOKEN.fullmatch, tokens)):
+        if len(tokens) < LITERAL_TOKENS_FROM or not all(map(LITERAL_TOKEN.fullmatch, tokens)):
             return None
         by_first_word: dict[str, list[str]] = {}
         for token in dict.fromkeys(fold_case(token) if ignore_case else token for token in tokens):
@@ -164,13 +91,13 @@ class LiteralTokens:
         """Yield each token in ``text`` from ``pos``, leftmost first."""
         seen = fold_case(text) if self.ignore_case else text
         resume = pos
-        for word in _WORD.finditer(seen, pos):
+        for word in WORD.finditer(seen, pos):
             start = word.start()
             if start < resume:
                 continue
             for token in self.by_first_word.get(word.group(), ()):
                 end = start + len(token)
-                if seen.startswith(token, start) and not _WORD.match(seen, end, end + 1):
+                if seen.startswith(token, start) and not WORD.match(seen, end, end + 1):
                     found = _WHOLE.match(text, start, end)
                     assert found is not None, "a span of the text matches itself"
                     yield found

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from copylint.checks.base import CheckKind, FixKind, Match, accept_as_exceptions, action
+from copylint.checks.needed_words import NeededWords
 from copylint.checks.patterns import (
-    NeededWords,
     RulePattern,
     compile_pattern,
     exceptions_pattern,
