@@ -26,6 +26,7 @@ from copylint.documents import Format
 from copylint.documents.reading import FORMATS_BY_EXTENSION
 from copylint.errors import CopylintError
 from copylint.linter import RunContext
+from copylint.rules import house_spellings_of
 
 if TYPE_CHECKING:  # read only for a Vale project (copylint.vale_ini)
     from copylint.selection import Selection
@@ -250,11 +251,10 @@ def parse_size(value: Any) -> int:
 
 
 def _house_spellings(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, dict) or not all(
-        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
-    ):
-        raise ValueError("house_spellings: must map a person's name to the house spelling")
-    return tuple(value.items())
+    try:
+        return house_spellings_of(value)
+    except ValueError as error:
+        raise ValueError(f"house_spellings: {error}") from None
 
 
 def _level(key: str, value: Any) -> Level:

@@ -378,10 +378,19 @@ def _case(index: int, entry: Any) -> RuleCase:
 
 
 def _case_house_spellings(index: int, value: Any) -> tuple[tuple[str, str], ...]:
+    try:
+        return house_spellings_of(value)
+    except ValueError as error:
+        raise ValueError(f"case {index}: house_spellings: {error}") from None
+
+
+def house_spellings_of(value: Any) -> tuple[tuple[str, str], ...]:
+    """Read ``house_spellings`` (a config's, or a rule test case's): each person's name
+    and the house spelling chosen."""
     if not isinstance(value, dict) or not all(
         isinstance(key, str) and isinstance(item, str) for key, item in value.items()
     ):
-        raise ValueError(f"case {index}: house_spellings: must map names to house spellings")
+        raise ValueError("must map a person's name to the house spelling")
     return tuple(value.items())
 
 
