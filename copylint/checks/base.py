@@ -71,7 +71,11 @@ class Unit:
 
 @runtime_checkable
 class TextCheck(Protocol):
-    """A check that looks at one piece of text (a block, a sentence) at a time."""
+    """A check that looks at one piece of text (a block, a sentence) at a time.
+
+    A text check may also have ``needed_words`` (``checks.needed_words.NeededWords``,
+    or None): the linter then runs it only on the texts that hold one of those words.
+    """
 
     def find(self, text: str) -> Iterator[Match]:
         """Yield every match in ``text``."""

@@ -288,11 +288,9 @@ class _InlineMapper:
         alt = opening + 2
         if token.content and not self.skip_depth:
             own = TextBuilder()
+            as_written = self.source.startswith(token.content, alt)
             for text in (builder, own):
-                if self.source.startswith(token.content, alt):
-                    text.add(token.content, alt)
-                else:
-                    text.add_mapped(token.content, alt)
+                (text.add if as_written else text.add_mapped)(token.content, alt)
             block = Block.build(BlockKind.ALT_TEXT, own, ALT_SCOPES)
             if block is not None:
                 self.alt_texts.append(block)
