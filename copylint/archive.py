@@ -18,16 +18,17 @@ from pathlib import Path
 
 from copylint.config import Config
 from copylint.documents import Format
-from copylint.documents.reading import not_a_regular_file
+from copylint.documents.reading import format_of_name, not_a_regular_file
 from copylint.errors import CopylintError
 from copylint.files import (
-    SKIPPED_FOLDERS,
     Draft,
     drafts_under,
     excluded,
     first_time,
     matches_any,
     matches_relative,
+    reached_by_walk,
+    walk_order,
 )
 
 
@@ -88,16 +89,15 @@ class Archive:
         formats = self.config.extension_formats()
         found: list[Draft] = []
         for relative in sorted({path.rstrip("/") for path in relative_paths}, key=walk_order):
-            parts = relative.split("/")
-            if not relative or any(p.startswith(".") or p in SKIPPED_FOLDERS for p in parts):
+            if not relative or not reached_by_walk(relative):
                 continue
-            path = os.path.join(self.root, *parts)
+            path = os.path.join(self.root, *relative.split("/"))
             try:
                 link = stat.S_ISLNK(os.lstat(path).st_mode)
                 if not link and os.path.isdir(path):  # a nested repository, a submodule
                     found.extend(self._walk(relative, seen))
                     continue
-                fmt = formats.get(os.path.splitext(relative)[1].lower())
+                fmt = format_of_name(relative, formats)
                 if fmt is None or not self._in_archive(path, relative, link):
                     continue
                 story = self._story(path, relative, fmt, os.stat(path), shown_root, seen)
@@ -176,13 +176,6 @@ class Archive:
         return not matches_relative(relative, self.config.exclude) and matches_relative(
             relative, self.config.archive
         )
-
-
-def walk_order(relative: str) -> tuple[tuple[int, str], ...]:
-    """Sort paths as the walk meets them: in each folder its files by name, then its
-    folders by name."""
-    parts = relative.split("/")
-    return (*((1, part) for part in parts[:-1]), (0, parts[-1]))
 
 
 def _shown(path: str, relative: str, shown_root: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from copylint.archive import Archive
 from copylint.archive_index import ArchiveIndex
 from copylint.archive_layout import Synced
+from copylint.documents.reading import format_of_name
 from copylint.files import Draft
 from copylint.worktree import WorkTree
 
@@ -73,7 +74,7 @@ def _unlike_head(tree: WorkTree, archive: Archive) -> frozenset[str]:
     """The files of the archive's kinds that differ from the commit checked out."""
     kinds = archive.config.extension_formats()
     changed = _under_root(tree.changed, tree, archive)
-    return frozenset(path for path in changed if os.path.splitext(path)[1].lower() in kinds)
+    return frozenset(path for path in changed if format_of_name(path, kinds) is not None)
 
 
 def _under_root(paths: Iterable[str], tree: WorkTree, archive: Archive) -> frozenset[str]:

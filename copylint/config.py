@@ -11,7 +11,6 @@ keys, its ``packs`` join every file's styles and its ``rules`` levels win.
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,7 @@ from copylint.compiled import compiled
 from copylint.dates import parse_day
 from copylint.diagnostics import Level
 from copylint.documents import Format
-from copylint.documents.reading import FORMATS_BY_EXTENSION
+from copylint.documents.reading import FORMATS_BY_EXTENSION, format_of_name
 from copylint.errors import CopylintError
 from copylint.linter import RunContext
 from copylint.rules import house_spellings_of
@@ -83,7 +82,7 @@ class Config:
     def format_of(self, name: str) -> Format | None:
         """The format a file of this name is read as: a Vale project's ``[formats]``
         first (``mdx = md``), then the extensions copylint knows; None for another."""
-        return self.extension_formats().get(os.path.splitext(name)[1].lower())
+        return format_of_name(name, self.extension_formats())
 
     def extension_formats(self) -> dict[str, Format]:
         """Each extension (``.md``) copylint reads, and its format."""

@@ -14,6 +14,7 @@ from copylint.config import Config
 from copylint.documents import Format
 from copylint.documents.reading import (
     describe_os_error,
+    format_of_name,
     not_a_regular_file,
     read_bytes,
     refuse_if_larger,
@@ -130,17 +131,35 @@ def drafts_under(
         return
     folders = []
     for entry in entries:
-        if entry.name.startswith("."):
+        if _hidden(entry.name):
             continue
         if _is_folder(entry):
             if entry.name not in SKIPPED_FOLDERS and not entry.is_symlink():
                 folders.append(entry.path)
             continue
-        fmt = formats.get(os.path.splitext(entry.name)[1].lower())
+        fmt = format_of_name(entry.name, formats)
         if fmt is not None:
             yield entry, fmt
     for path in folders:
         yield from drafts_under(path, formats)
+
+
+def reached_by_walk(relative: str) -> bool:
+    """Tell whether ``drafts_under`` a folder reaches the path ``relative`` below it
+    (with forward slashes): none of its names hidden, none of them a skipped folder."""
+    parts = relative.split("/")
+    return not any(map(_hidden, parts)) and SKIPPED_FOLDERS.isdisjoint(parts)
+
+
+def walk_order(relative: str) -> tuple[tuple[int, str], ...]:
+    """Sort paths below a folder as ``drafts_under`` meets them: in each folder its
+    files by name, then its folders by name."""
+    parts = relative.split("/")
+    return (*((1, part) for part in parts[:-1]), (0, parts[-1]))
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

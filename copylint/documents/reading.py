@@ -6,6 +6,7 @@ import codecs
 import errno
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,12 @@ class Encoding:
     def encode(self, text: str) -> bytes:
         """Return ``text`` as bytes the way the draft was written."""
         return self.bom + text.encode(self.codec)
+
+
+def format_of_name(name: str, formats: Mapping[str, Format]) -> Format | None:
+    """Return the format of the file called ``name`` (or at that path) among
+    ``formats`` (by extension: ``.md``), if it has one of them."""
+    return formats.get(os.path.splitext(name)[1].lower())
 
 
 def format_for_extension(extension: str) -> Format | None:
