@@ -69,9 +69,9 @@ def make_app(
     rules = [_rule_entry(rule) for rule in session.rules]
 
     async def check(request: web.Request) -> web.Response:
-        text, fmt, as_of = await _check_request(request)
+        text, extension, as_of = await _check_request(request)
         loop = asyncio.get_running_loop()
-        work = loop.run_in_executor(pool, _check_in_worker, text, fmt, as_of)
+        work = loop.run_in_executor(pool, _check_in_worker, text, extension, as_of)
         try:
             found = await asyncio.wait_for(work, options.seconds_per_check)
         except TimeoutError:
@@ -175,8 +175,9 @@ async def _serve(app: web.Application, options: ServiceOptions) -> None:
         await runner.cleanup()
 
 
-async def _check_request(request: web.Request) -> tuple[str, Format, datetime.date | None]:
-    """Read and check a ``POST /check`` body; a bad one is a 400 saying what is wrong."""
+async def _check_request(request: web.Request) -> tuple[str, str, datetime.date | None]:
+    """Read and check a ``POST /check`` body (its text, format's extension and date); a
+    bad one is a 400 saying what is wrong."""
     try:
         body = await request.json()
     except ValueError:
@@ -196,7 +197,7 @@ async def _check_request(request: web.Request) -> tuple[str, Format, datetime.da
         as_of = parse_day(body["date"]) if body.get("date") is not None else None
     except (ValueError, TypeError) as error:
         raise Refused(400, f"date: {error}") from None
-    return text, FORMATS[name], as_of
+    return text, name, as_of
 
 
 def _size_option(value: str) -> int:
@@ -211,13 +212,12 @@ def _start_worker(folder: Path, config_file: Path | None) -> None:
     _SESSION = Session.start(folder, config_file)
 
 
-def _check_in_worker(text: str, fmt: Format, as_of: datetime.date | None) -> list[Any] | str:
+def _check_in_worker(text: str, extension: str, as_of: datetime.date | None) -> list[Any] | str:
     """Check one text in a worker: its diagnostics as JSON objects, or the one-line
     error that says why it cannot be checked."""
     assert _SESSION is not None, "each worker starts a session"
-    extension = next(name for name, known in FORMATS.items() if known is fmt)
     try:
-        found = _SESSION.check(text, f"request.{extension}", fmt, as_of)
+        found = _SESSION.check(text, f"request.{extension}", FORMATS[extension], as_of)
     except CopylintError as error:
         return str(error)
     return [as_dict(diagnostic) for diagnostic in found]
