@@ -196,8 +196,6 @@ class NameIndex:
 def _run(text: str, words: Sequence[Word], first: int, length: int) -> Sequence[Word]:
     """The ``length`` words from ``first``, when they follow each other with nothing
     but white space between them; else nothing."""
-    if first < 0 or first + length > len(words):
-        return ()
     run = words[first : first + length]
     gaps = (text[a.end : b.start] for a, b in pairwise(run))
     return run if all(gap.isspace() for gap in gaps) else ()
