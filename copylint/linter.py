@@ -149,6 +149,9 @@ class RuleSet:
     in_order: frozenset[str] = frozenset()
     """The text rules whose checks read a file in order, by name (``isinstance`` on a
     runtime protocol inspects its members each time: asked once, not per document)."""
+    prefiltered: frozenset[str] = frozenset()
+    """The text rules skipped on the segments that hold none of their needed words, by
+    name (``_prefiltered``)."""
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> RuleSet:
@@ -163,7 +166,8 @@ class RuleSet:
             else:
                 cross_file.append((rule, check))
         in_order = frozenset(rule.name for rule, check in text if isinstance(check, ReadsInOrder))
-        return cls(tuple(text), tuple(document), tuple(cross_file), in_order)
+        prefiltered = _prefiltered([pair for pair in text if pair[0].name not in in_order])
+        return cls(tuple(text), tuple(document), tuple(cross_file), in_order, prefiltered)
 
     def only(self, keep: Callable[[Rule], bool]) -> RuleSet:
         """Return the rules that ``keep`` keeps, sorted as here."""
@@ -172,6 +176,7 @@ class RuleSet:
             tuple(pair for pair in self.document if keep(pair[0])),
             tuple(pair for pair in self.cross_file if keep(pair[0])),
             self.in_order,
+            self.prefiltered,
         )
 
     def prepare(self) -> None:
@@ -183,6 +188,25 @@ class RuleSet:
             prepare = getattr(check, "prepare", None)
             if prepare is not None:
                 prepare()
+
+
+PREFILTER_MIN_RULES = 3
+"""The fewest rules that must share a segment's words for finding them to pay: finding
+a paragraph's words costs about two searches of a rule's pattern."""
+
+
+def _prefiltered(text: Sequence[tuple[Rule, TextCheck]]) -> frozenset[str]:
+    """Name the rules with needed words (``checks.needed_words``) that are skipped on
+    the segments holding none of them: those of a kind (case-folded or not) that
+    ``PREFILTER_MIN_RULES`` rules or more share, as finding a segment's words is shared."""
+    by_folding: dict[bool, list[str]] = {}
+    for rule, check in text:
+        needed: NeededWords | None = getattr(check, "needed_words", None)
+        if needed is not None:
+            by_folding.setdefault(needed.folded, []).append(rule.name)
+    return frozenset(
+        name for names in by_folding.values() if len(names) >= PREFILTER_MIN_RULES for name in names
+    )
 
 
 RULE_SECONDS = 1.0
@@ -233,7 +257,9 @@ def lint_document(document: Document, rules: RuleSet, run: RunContext) -> Linted
 
     for rule, text_check in rules.text:
         in_order = rule.name in rules.in_order
-        add(rule, partial(_text_diagnostics, rule, text_check, in_order, segments, placer))
+        prefiltered = rule.name in rules.prefiltered
+        found = partial(_text_diagnostics, rule, text_check, in_order, prefiltered, segments, placer)
+        add(rule, found)
     for rule, document_check in rules.document:
         add(rule, partial(_document_diagnostics, rule, document_check, context, placer))
     return Linted(diagnostics, stopped)
@@ -254,10 +280,15 @@ def _limited(rule: Rule, found: Iterator[Diagnostic]) -> Iterator[Diagnostic]:
 
 
 def _text_diagnostics(
-    rule: Rule, check: TextCheck, in_order: bool, segments: _Segments, placer: Placer
+    rule: Rule,
+    check: TextCheck,
+    in_order: bool,
+    prefiltered: bool,
+    segments: _Segments,
+    placer: Placer,
 ) -> Iterator[Diagnostic]:
     finder = cast(ReadsInOrder, check).for_document() if in_order else check
-    needed: NeededWords | None = None if in_order else getattr(check, "needed_words", None)
+    needed: NeededWords | None = getattr(check, "needed_words") if prefiltered else None
     for segment in segments.for_scope(rule.scope):
         if needed is not None and needed.words.isdisjoint(segments.words(segment, needed)):
             continue

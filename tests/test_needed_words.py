@@ -9,7 +9,8 @@ import regex
 from copylint.api import lint_text
 from copylint.checks.folding import fold_case
 from copylint.checks.needed_words import NeededWords, words_in
-from copylint.rules import load_rule
+from copylint.linter import RuleSet
+from copylint.rules import Rule, load_rule
 
 
 def test_a_literal_token_needs_its_longest_word_and_a_pattern_its_leading_word() -> None:
@@ -53,13 +54,33 @@ def test_folding_finds_alike_every_two_characters_the_regex_module_finds_alike()
     assert len(fold_case("Straße İstanbul")) == len("Straße İstanbul")
 
 
-def test_a_rule_runs_only_on_the_paragraphs_that_hold_a_word_it_needs(tmp_path: Path) -> None:
-    (tmp_path / "Cliches.yml").write_text(
-        "extends: existence\nmessage: \"'%s' is a cliche\"\nignorecase: true\n"
-        "tokens:\n  - all talk, no action\n  - ſo be it\n",
+def _rule(folder: Path, name: str, tokens: list[str], ignorecase: bool = True) -> Rule:
+    listed = "".join(f"  - {token}\n" for token in tokens)
+    (folder / f"{name}.yml").write_text(
+        f"extends: existence\nmessage: \"'%s'\"\nignorecase: {str(ignorecase).lower()}\n"
+        f"tokens:\n{listed}",
         encoding="utf-8",
     )
-    rule = load_rule(tmp_path / "Cliches.yml", "House")
+    return load_rule(folder / f"{name}.yml", "House")
+
+
+def test_a_rule_runs_only_on_the_paragraphs_that_hold_a_word_it_needs(tmp_path: Path) -> None:
+    rules = [
+        _rule(tmp_path, "Cliches", ["all talk, no action", "ſo be it"]),
+        _rule(tmp_path, "Hedges", ["somewhat", "rather"]),
+        _rule(tmp_path, "Jargon", ["synergy"]),
+    ]
+    assert RuleSet.of(rules).prefiltered == {"House.Cliches", "House.Hedges", "House.Jargon"}
     text = "It was quiet.\n\nAll talk, no action, she said.\n\nSO BE IT.\n"
-    found = [(d.line, d.column, d.match) for d in lint_text(text, rules=[rule])]
+    found = [(d.line, d.column, d.match) for d in lint_text(text, rules=rules)]
     assert found == [(3, 1, "All talk, no action"), (5, 1, "SO BE IT")]
+
+
+def test_words_are_found_for_rules_only_where_enough_rules_share_them(tmp_path: Path) -> None:
+    """Finding a segment's words costs about two searches: fewer than three rules
+    that compare them alike (case-folded or not) search every segment."""
+    folded = [_rule(tmp_path, f"Folded{n}", ["word"]) for n in range(2)]
+    as_written = [_rule(tmp_path, f"AsWritten{n}", ["Word"], ignorecase=False) for n in range(3)]
+    everywhere = _rule(tmp_path, "Everywhere", ["colou?r"])
+    assert RuleSet.of([*folded, everywhere]).prefiltered == frozenset()
+    assert RuleSet.of([*folded, *as_written]).prefiltered == {rule.name for rule in as_written}
