@@ -179,6 +179,11 @@ class RuleSet:
             self.prefiltered,
         )
 
+    def needed_words(self, rule: Rule, check: TextCheck) -> NeededWords | None:
+        """Return the words a segment must hold one of for ``rule`` to run there, when
+        the rule is skipped on the others."""
+        return getattr(check, "needed_words", None) if rule.name in self.prefiltered else None
+
     def prepare(self) -> None:
         """Let checks load what they need once, before work is shared among processes.
 
@@ -257,9 +262,8 @@ def lint_document(document: Document, rules: RuleSet, run: RunContext) -> Linted
 
     for rule, text_check in rules.text:
         in_order = rule.name in rules.in_order
-        prefiltered = rule.name in rules.prefiltered
-        found = partial(_text_diagnostics, rule, text_check, in_order, prefiltered, segments, placer)
-        add(rule, found)
+        needed = rules.needed_words(rule, text_check)
+        add(rule, partial(_text_diagnostics, rule, text_check, in_order, needed, segments, placer))
     for rule, document_check in rules.document:
         add(rule, partial(_document_diagnostics, rule, document_check, context, placer))
     return Linted(diagnostics, stopped)
@@ -283,12 +287,11 @@ def _text_diagnostics(
     rule: Rule,
     check: TextCheck,
     in_order: bool,
-    prefiltered: bool,
+    needed: NeededWords | None,
     segments: _Segments,
     placer: Placer,
 ) -> Iterator[Diagnostic]:
     finder = cast(ReadsInOrder, check).for_document() if in_order else check
-    needed: NeededWords | None = getattr(check, "needed_words") if prefiltered else None
     for segment in segments.for_scope(rule.scope):
         if needed is not None and needed.words.isdisjoint(segments.words(segment, needed)):
             continue
