@@ -8,11 +8,12 @@ module of textstat that imports NLTK (``textstat.backend.utils._get_cmudict``, w
 only function hands textstat its dictionary) is stood in for by one that hands it a
 dictionary made from the Pyphen hyphenation patterns that ship inside the pyphen
 package, each word's entry remembered (news copy repeats its words). The counts are
-those of textstat's own fallback for words missing from the dictionary (hyphenation
-points plus one), found without an exception for every word. textstat is loaded only
-when a readability rule first scores a text, so runs without one never pay for the
-import. (Were textstat imported before copylint, with NLTK, its counting is pointed at
-the same dictionary.)
+those of textstat's own fallback for words missing from the dictionary (Pyphen's
+hyphenation points plus one), found without an exception for every word, and faster
+(``copylint.hyphenation``); textstat's Pyphen is that same hyphenator. textstat is
+loaded only when a readability rule first scores a text, so runs without one never pay
+for the import. (Were textstat imported before copylint, with NLTK, its counting is
+pointed at the same dictionary.)
 
 textstat remembers what it found in the last 128 texts it scored, their word lists
 among it: for a long article, many times its size. copylint empties the word lists
@@ -27,12 +28,14 @@ import importlib
 import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
+from pathlib import Path
 from types import ModuleType
 
+import ahocorasick
 import pyphen
-from pyphen import Pyphen
 
 from copylint.cache import NO_CACHE, Cache
+from copylint.hyphenation import Hyphenator
 
 _DICTIONARY_MODULE = "textstat.backend.utils._get_cmudict"
 LANGUAGE = "en_US"
@@ -46,6 +49,7 @@ def textstat() -> ModuleType:
     sys.modules.setdefault(_DICTIONARY_MODULE, stand_in)
     counting = importlib.import_module("textstat.backend.counts._count_syllables")
     counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
+    counting.get_pyphen = _hyphenator  # type: ignore[attr-defined]
     return importlib.import_module("textstat")
 
 
@@ -67,11 +71,15 @@ def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:
 
 @cache
 def _load_patterns(kept: Cache) -> None:
-    """Hand Pyphen the patterns of textstat's language, American English, from the cache
-    (parsing Pyphen's file takes 0.09 s, reading the kept copy 0.006 s)."""
-    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
-    if path not in pyphen.hdcache:
-        pyphen.hdcache[path] = kept.get("hyphenation", [path], lambda: pyphen.HyphDict(path))
+    """Make the hyphenator of textstat's language, American English, from Pyphen's
+    patterns, kept in the cache (parsing Pyphen's file takes 0.09 s, reading the kept
+    hyphenator 0.005 s); the first cache asked holds for the whole process."""
+    if _DICTIONARY.hyphenator is None:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+        automaton_module = Path(ahocorasick.__file__ or "")
+        _DICTIONARY.hyphenator = kept.get(
+            "hyphenation", [path, automaton_module], lambda: Hyphenator.of(pyphen.HyphDict(path))
+        )
 
 
 def forget_word_lists() -> None:
@@ -112,16 +120,23 @@ class _HyphenationDictionary(dict[str, list[list[str]]]):
 
     A dict that fills itself: a word seen before is found without a call to Python."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._pyphen = Pyphen(lang=lang)
+        self.hyphenator: Hyphenator | None = None
 
     def __missing__(self, word: str) -> list[list[str]]:
-        entry = [["1"] * (len(self._pyphen.positions(word)) + 1)]
+        assert self.hyphenator is not None, "the patterns are loaded before a text is scored"
+        entry = [["1"] * (len(self.hyphenator.positions(word)) + 1)]
         self[word] = entry
         return entry
 
 
-@cache
-def _hyphenation_dictionary(lang: str) -> _HyphenationDictionary:
-    return _HyphenationDictionary(lang)
+_DICTIONARY = _HyphenationDictionary()
+
+
+def _hyphenation_dictionary(_lang: str) -> _HyphenationDictionary:
+    return _DICTIONARY
+
+
+def _hyphenator(_lang: str) -> Hyphenator | None:
+    return _DICTIONARY.hyphenator
