@@ -9,15 +9,19 @@ is given the time left (``regex_timeout``), which costs a little on every search
 
 The timer counts the processor time the process spends (``ITIMER_PROF``), not the
 time on the clock: on a loaded machine (a CI runner, other hooks running beside
-copylint) a rule is never stopped because it waited for the processor. Once the budget
-is spent the timer rings again every ``RING_AGAIN`` seconds until the work stops: an
-exception raised where Python cannot pass it on (inside a garbage-collector callback
-or a ``__del__``, which the fuzz campaign met once in 330,000 HTML examples) is lost,
-and the next ring stops the work.
+copylint) a rule is never stopped because it waited for the processor. It rings every
+``TICK`` seconds of that time, and a ring raises once the running budget is spent, so
+a budget ends up to a tick late. A file's many rules share one ringing timer
+(``budgets()``), and a budget only notes when it is spent: setting the timer for each
+rule cost five times as much, more than a short rule's work. A ring keeps raising
+until the work stops: an exception raised where Python cannot pass it on (inside a
+garbage-collector callback or a ``__del__``, which the fuzz campaign met once in
+330,000 HTML examples) is lost, and the next ring stops the work.
 """
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 import time
@@ -26,23 +30,27 @@ from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from types import FrameType
 
-RING_AGAIN = 0.05
+TICK = 0.05
 _DEADLINE: ContextVar[float | None] = ContextVar("rule_deadline", default=None)
 _HAS_TIMER = hasattr(signal, "setitimer")
 
 
 class _Timer:
-    """Whether a budget's timer is armed: a plain attribute, read by the signal handler,
-    which runs in the main thread as the budgeted work does (a lock would cost more
-    than the work of a short rule)."""
+    """The ringing timer's state: plain attributes, read by the signal handler, which
+    runs in the main thread as the budgeted work does (a lock would cost more than the
+    work of a short rule)."""
 
-    armed = False
+    ringing = False
+    spent_at = math.inf
+    """The processor time at which the running budget is spent."""
 
 
 def time_budget(seconds: float) -> AbstractContextManager[None]:
     """Let the work inside this block run for ``seconds`` in all."""
-    if _HAS_TIMER and threading.current_thread() is threading.main_thread():
-        return _IntervalTimer(seconds)
+    if _Timer.ringing:
+        return _Budget(seconds)
+    if _can_ring():
+        return _budget_with_its_own_timer(seconds)
     return _deadline(seconds)
 
 
@@ -54,6 +62,35 @@ def regex_timeout() -> float | None:
 
 
 @contextmanager
+def budgets() -> Iterator[None]:
+    """Keep the timer ringing for the many budgets run inside this block (a file's
+    rules), where it can ring (the main thread of a POSIX process)."""
+    if _Timer.ringing or not _can_ring():
+        yield
+        return
+    previous = signal.signal(signal.SIGPROF, _ring)
+    _Timer.ringing = True
+    signal.setitimer(signal.ITIMER_PROF, TICK, TICK)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        _Timer.ringing = False
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _can_ring() -> bool:
+    """Tell whether the timer can ring here: in the main thread of a POSIX process."""
+    return _HAS_TIMER and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def _budget_with_its_own_timer(seconds: float) -> Iterator[None]:
+    with budgets(), _Budget(seconds):
+        yield
+
+
+@contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
     token = _DEADLINE.set(time.monotonic() + seconds)
     try:
@@ -62,53 +99,27 @@ def _deadline(seconds: float) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-class _IntervalTimer(AbstractContextManager[None]):
-    """A budget kept by the process's interval timer (main thread, POSIX)."""
+class _Budget(AbstractContextManager[None]):
+    """A budget kept by the ringing timer (inside another, the sooner end holds)."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.installed = False
-        self.previous: signal._HANDLER = None
+        self.outer = math.inf
 
     def __enter__(self) -> None:
-        self.installed = signal.getsignal(signal.SIGPROF) is not _ring
-        if self.installed:
-            self.previous = signal.signal(signal.SIGPROF, _ring)
-        _Timer.armed = True
-        signal.setitimer(signal.ITIMER_PROF, self.seconds, RING_AGAIN)
+        self.outer = _Timer.spent_at
+        _Timer.spent_at = min(self.outer, time.process_time() + self.seconds)
 
     def __exit__(self, *_exception: object) -> None:
-        _disarm()
-        if self.installed:
-            signal.signal(signal.SIGPROF, self.previous)
-
-
-@contextmanager
-def budgets() -> Iterator[None]:
-    """Keep the budgets' signal handler in place for the many budgets run inside this
-    block (a file's rules): putting it in place costs more than a short rule's work."""
-    if not _HAS_TIMER or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGPROF, _ring)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGPROF, previous)
-
-
-def _disarm() -> None:
-    """Stop the timer; a ring that comes before the flag is down is caught here."""
-    while True:
-        try:
-            _Timer.armed = False
-            break
-        except TimeoutError:
-            continue
-    signal.setitimer(signal.ITIMER_PROF, 0)
+        while True:  # a ring that comes before the budget is put away is caught here
+            try:
+                _Timer.spent_at = self.outer
+                break
+            except TimeoutError:
+                continue
 
 
 def _ring(_signal: int, _frame: FrameType | None) -> None:
-    """Raise in the budgeted work; a signal that arrives once it is done is ignored."""
-    if _Timer.armed:
+    """Raise in the budgeted work once its budget is spent; otherwise do nothing."""
+    if time.process_time() > _Timer.spent_at:
         raise TimeoutError("time budget spent")

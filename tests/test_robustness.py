@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from copylint.budget import time_budget
+from copylint.budget import budgets, time_budget
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
 
@@ -395,6 +395,18 @@ def test_a_time_budget_counts_processor_time_not_waiting() -> None:
         time.sleep(0.4)
     with pytest.raises(TimeoutError), time_budget(0.2):
         _burn(2.0)
+
+
+def test_the_budgets_of_one_file_share_a_timer_and_each_has_its_own_time() -> None:
+    with budgets():
+        with pytest.raises(TimeoutError), time_budget(0.1):
+            _burn(1.0)
+        with time_budget(0.3):
+            _burn(0.15)
+        _burn(0.2)
+        with pytest.raises(TimeoutError), time_budget(0.1), time_budget(5.0):
+            _burn(1.0)
+        _burn(0.2)
 
 
 def test_a_ring_that_is_lost_is_followed_by_another_and_none_after_the_budget() -> None:
