@@ -69,16 +69,16 @@ def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:
     return len(_hyphenation_dictionary(LANGUAGE)[word.lower()][0])
 
 
-@cache
 def _load_patterns(kept: Cache) -> None:
     """Make the hyphenator of textstat's language, American English, from Pyphen's
-    patterns, kept in the cache (parsing Pyphen's file takes 0.09 s, reading the kept
-    hyphenator 0.005 s); the first cache asked holds for the whole process."""
+    patterns, once a process, kept in the cache (parsing Pyphen's file takes 0.09 s,
+    reading the kept hyphenator 0.005 s). The entry is built from the patterns file and
+    from pyahocorasick's module, whose automaton it holds pickled."""
     if _DICTIONARY.hyphenator is None:
         path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
-        automaton_module = Path(ahocorasick.__file__ or "")
+        sources = [path, Path(ahocorasick.__file__)]
         _DICTIONARY.hyphenator = kept.get(
-            "hyphenation", [path, automaton_module], lambda: Hyphenator.of(pyphen.HyphDict(path))
+            "hyphenation", sources, lambda: Hyphenator.of(pyphen.HyphDict(path))
         )
 
 
