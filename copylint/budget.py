@@ -74,9 +74,19 @@ def budgets() -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        _Timer.ringing = False
-        signal.signal(signal.SIGPROF, previous)
+        _stop_ringing(previous)
+
+
+def _stop_ringing(previous: signal._HANDLER) -> None:
+    """Stop the timer and put the previous handler back, with no ring left pending (one
+    that came after the previous handler, the default one, would end the process)."""
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    if signal.SIGPROF in signal.sigpending():
+        signal.sigwait({signal.SIGPROF})
+    _Timer.ringing = False
+    signal.signal(signal.SIGPROF, previous)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _can_ring() -> bool:
