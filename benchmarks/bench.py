@@ -7,7 +7,10 @@
 For each tool it reports wall time (the median of --repeat runs, after one run that is
 not counted, which leaves Python's compiled modules and copylint's cache folder as a
 second commit finds them), the peak resident memory of its largest process, findings
-per article, and its time as a ratio to copylint's. Runs never inherit
+per article, and its time as a ratio to copylint's. With --instructions it also counts
+the instructions each tool executes, all its processes together, under valgrind's
+callgrind (about fifty times slower): unlike wall time on a shared machine, the count
+does not change with the machine's load. Runs never inherit
 PYTHONDONTWRITEBYTECODE: an installed package has its modules compiled. copylint is
 measured with its default worker processes and with --jobs 1; its findings are also
 broken down by rule. Peers are found on PATH unless a path is given. Nothing here is a
@@ -29,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -64,6 +68,7 @@ class Measurement:
     seconds: float
     peak_mb: float
     findings: int
+    instructions: int | None = None
 
 
 def run_once(argv: list[str]) -> tuple[float, float, str]:
@@ -79,13 +84,30 @@ def run_once(argv: list[str]) -> tuple[float, float, str]:
         return elapsed, usage.ru_maxrss / 1024, output.read()
 
 
-def measure(name: str, argv: list[str], count: Callable[[str], int], repeat: int) -> Measurement:
+def count_instructions(argv: list[str]) -> int:
+    """Run ``argv`` under callgrind; return the instructions of all its processes."""
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    log = subprocess.run(
+        [*valgrind, "--trace-children=yes", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ).stderr
+    return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", log))
+
+
+def measure(
+    name: str, argv: list[str], count: Callable[[str], int], repeat: int, instructions: bool
+) -> Measurement:
     """Median wall time of ``repeat`` runs after one uncounted run, the largest peak
-    memory, and the findings of the last."""
+    memory, the findings of the last, and the instructions of one more run if asked."""
     run_once(argv)
     runs = [run_once(argv) for _ in range(repeat)]
     seconds = statistics.median(run[0] for run in runs)
-    return Measurement(name, seconds, max(run[1] for run in runs), count(runs[-1][2]))
+    executed = count_instructions(argv) if instructions else None
+    return Measurement(name, seconds, max(run[1] for run in runs), count(runs[-1][2]), executed)
 
 
 def main() -> int:
@@ -93,6 +115,9 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--as-of", help="story date for copylint (YYYY-MM-DD)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     parser.add_argument(
         "--peer",
         action="append",
@@ -118,10 +143,11 @@ def main() -> int:
         by_rule.update(f"{d['severity']} {d['rule']}" for d in found)
         return len(found)
 
-    results = [measure("copylint", copylint, count_copylint, args.repeat)]
-    results.append(
-        measure("copylint --jobs 1", [*copylint, "--jobs", "1"], count_copylint, args.repeat)
-    )
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt install valgrind)")
+    timed = partial(measure, repeat=args.repeat, instructions=args.instructions)
+    results = [timed("copylint", copylint, count_copylint)]
+    results.append(timed("copylint --jobs 1", [*copylint, "--jobs", "1"], count_copylint))
     for spec in args.peer:
         name, _, exe = spec.partition("=")
         executable = exe or shutil.which(name)
@@ -129,16 +155,21 @@ def main() -> int:
             print(f"skipping {spec}: not a known peer or not installed", file=sys.stderr)
             continue
         peer = PEERS[name]
-        results.append(measure(name, peer.command(executable, files), peer.count, args.repeat))
+        results.append(timed(name, peer.command(executable, files), peer.count))
 
-    base = results[0].seconds
+    base = results[0]
     print(f"{articles} articles in {args.corpus}\n")
-    print(f"{'tool':<20} {'wall s':>8} {'x copylint':>11} {'peak MB':>8} {'per article':>12}")
+    header = f"{'tool':<20} {'wall s':>8} {'x copylint':>11} {'peak MB':>8} {'per article':>12}"
+    print(header + (f" {'G instructions':>15} {'x copylint':>11}" if args.instructions else ""))
     for result in results:
-        print(
-            f"{result.name:<20} {result.seconds:>8.2f} {result.seconds / base:>11.1f} "
+        line = (
+            f"{result.name:<20} {result.seconds:>8.2f} {result.seconds / base.seconds:>11.1f} "
             f"{result.peak_mb:>8.0f} {result.findings / articles:>12.3f}"
         )
+        if result.instructions is not None and base.instructions:
+            ratio = result.instructions / base.instructions
+            line += f" {result.instructions / 1e9:>15.3f} {ratio:>11.2f}"
+        print(line)
     print("\ncopylint findings per article, by rule:")
     for rule, count in sorted(by_rule.items(), key=lambda item: -item[1]):
         print(f"  {rule:<40} {count:>6}  {count / articles:.4f}")
