@@ -56,7 +56,7 @@ def textstat() -> ModuleType:
 def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
     """textstat, ready to score ``text``, remembering no other text's words, with
     Pyphen's patterns kept in ``cache`` between runs."""
-    _load_patterns(cache)
+    _load_hyphenator(cache)
     module = textstat()
     _forget_other_texts(text)
     return module
@@ -65,11 +65,11 @@ def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
 def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:
     """Count a word's syllables as the readability rules do (Pyphen's hyphenation
     points plus one)."""
-    _load_patterns(cache)
+    _load_hyphenator(cache)
     return len(_hyphenation_dictionary(LANGUAGE)[word.lower()][0])
 
 
-def _load_patterns(kept: Cache) -> None:
+def _load_hyphenator(kept: Cache) -> None:
     """Make the hyphenator of textstat's language, American English, from Pyphen's
     patterns, once a process, kept in the cache (parsing Pyphen's file takes 0.09 s,
     reading the kept hyphenator 0.005 s). The entry is built from the patterns file and
