@@ -1,12 +1,15 @@
-"""copylint's own patterns: compiled once, kept beside its bytecode, read back."""
+"""copylint's own compiled code (patterns, dataclass methods): compiled once, kept beside
+its bytecode, read back."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import regex
@@ -15,12 +18,21 @@ import copylint.compiled
 from copylint.compiled import compiled
 
 DATE = r"(?P<year>\d{4})-(?P<month>\d\d)"
+PRICE = """
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    amount: int
+    currency: str = "GBP"
+    notes: tuple[str, ...] = field(default=())
+"""
 
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A store of this test's own, read afresh, with nothing compiled yet."""
-    path = tmp_path / "__pycache__" / "patterns.test.pickle"
+    path = tmp_path / "__pycache__" / "compiled.test.pickle"
     monkeypatch.setattr(copylint.compiled, "store_path", lambda: path)
     monkeypatch.setattr(copylint.compiled, "_kept", None)
     monkeypatch.setattr(copylint.compiled, "_new", {})
@@ -85,9 +97,43 @@ def test_a_store_grown_too_big_keeps_what_the_run_used(
     assert pickle.loads(store.read_bytes()).keys() == {("old1", 0), ("new", 0)}
 
 
-def test_every_module_makes_the_same_patterns_in_every_process() -> None:
-    """A pattern built from a set's order would differ with each hash seed: never read
-    back, and one more in the store each run."""
+def _price_class(module_name: str, monkeypatch: pytest.MonkeyPatch) -> type:
+    """``Price`` made in a module of this name, as an import would make it."""
+    module = ModuleType(module_name)
+    monkeypatch.setitem(sys.modules, module_name, module)
+    exec(PRICE, module.__dict__)
+    price: type = module.Price
+    return price
+
+
+def _kept_methods() -> list[str]:
+    return [key for key in copylint.compiled._new if isinstance(key, str)]
+
+
+def test_a_copylint_dataclass_is_made_from_kept_methods_as_from_compiled_ones(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = _price_class("newsroom_tools", monkeypatch)
+    assert _kept_methods() == []
+    made = _price_class("copylint.prices", monkeypatch)
+    assert len(_kept_methods()) == 6  # __init__, __repr__, __eq__, __hash__, frozen __*attr__
+    _next_run(monkeypatch)
+    kept = _price_class("copylint.prices", monkeypatch)
+    assert copylint.compiled._new == {}
+    for price in (made, kept):
+        assert repr(price(3)) == repr(elsewhere(3)) == "Price(amount=3, currency='GBP', notes=())"
+        assert price(3) == price(3, "GBP") != price(4)
+        assert hash(price(3)) == hash(price(3, "GBP"))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            price(3).amount = 4
+        # compiled without this module's ``from __future__``, as dataclasses compiles
+        assert price.__init__.__annotations__ == elsewhere.__init__.__annotations__
+        assert price.__init__.__annotations__["return"] is None
+
+
+def test_every_module_makes_the_same_code_in_every_process() -> None:
+    """A pattern (or a method) built from a set's order would differ with each hash seed:
+    never read back, and one more in the store each run."""
     script = (
         "import pkgutil, importlib, copylint, copylint.compiled as c\n"
         "for m in pkgutil.walk_packages(copylint.__path__, 'copylint.'):\n"
