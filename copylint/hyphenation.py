@@ -12,9 +12,9 @@ a test compares the two on every word of a news story and on random words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import ahocorasick
-from pyphen import HyphDict
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +26,12 @@ class Hyphenator:
     right: int = 2
 
     @classmethod
-    def of(cls, patterns: HyphDict) -> Hyphenator:
-        """Put Pyphen's patterns for a language in an automaton."""
+    def of(cls, path: Path) -> Hyphenator:
+        """Put Pyphen's patterns, read from its file at ``path``, in an automaton."""
+        from pyphen import HyphDict  # to build one: a kept hyphenator needs no Pyphen
+
         automaton = ahocorasick.Automaton()
-        for piece, (offset, values) in patterns.patterns.items():
+        for piece, (offset, values) in HyphDict(path).patterns.items():
             automaton.add_word(piece, (len(piece) - 1 - offset, tuple(map(int, values))))
         automaton.make_automaton()
         return cls(automaton)

@@ -25,6 +25,7 @@ syllables once, and no article's words outlive its scoring.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -32,24 +33,25 @@ from pathlib import Path
 from types import ModuleType
 
 import ahocorasick
-import pyphen
 
 from copylint.cache import NO_CACHE, Cache
 from copylint.hyphenation import Hyphenator
 
-_DICTIONARY_MODULE = "textstat.backend.utils._get_cmudict"
 LANGUAGE = "en_US"
 
 
 @cache
 def textstat() -> ModuleType:
-    """Import textstat with its pronouncing dictionary made from Pyphen's patterns."""
-    stand_in = ModuleType(_DICTIONARY_MODULE, "Hands textstat copylint's dictionary.")
-    stand_in.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
-    sys.modules.setdefault(_DICTIONARY_MODULE, stand_in)
+    """Import textstat with its pronouncing dictionary made from Pyphen's patterns, and
+    its Pyphen that same hyphenator."""
+    stand_ins = {"get_cmudict": _hyphenation_dictionary, "get_pyphen": _hyphenator}
+    for name, function in stand_ins.items():
+        module = ModuleType(f"textstat.backend.utils._{name}", "Hands textstat copylint's.")
+        setattr(module, name, function)
+        sys.modules.setdefault(module.__name__, module)
     counting = importlib.import_module("textstat.backend.counts._count_syllables")
-    counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
-    counting.get_pyphen = _hyphenator  # type: ignore[attr-defined]
+    for name, function in stand_ins.items():
+        setattr(counting, name, function)
     return importlib.import_module("textstat")
 
 
@@ -69,17 +71,23 @@ def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:
     return len(_hyphenation_dictionary(LANGUAGE)[word.lower()][0])
 
 
+def patterns_path() -> Path:
+    """Pyphen's patterns file for textstat's language, found without importing Pyphen
+    (which lists its seventy-odd dictionaries when imported: 4% of linting one draft)."""
+    spec = importlib.util.find_spec("pyphen")
+    assert spec is not None and spec.origin is not None, "pyphen is a dependency"
+    return Path(spec.origin).parent / "dictionaries" / f"hyph_{LANGUAGE}.dic"
+
+
 def _load_hyphenator(kept: Cache) -> None:
     """Make the hyphenator of textstat's language, American English, from Pyphen's
     patterns, once a process, kept in the cache (parsing Pyphen's file takes 0.09 s,
     reading the kept hyphenator 0.005 s). The entry is built from the patterns file and
     from pyahocorasick's module, whose automaton it holds pickled."""
     if _DICTIONARY.hyphenator is None:
-        path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+        path = patterns_path()
         sources = [path, Path(ahocorasick.__file__)]
-        _DICTIONARY.hyphenator = kept.get(
-            "hyphenation", sources, lambda: Hyphenator.of(pyphen.HyphDict(path))
-        )
+        _DICTIONARY.hyphenator = kept.get("hyphenation", sources, lambda: Hyphenator.of(path))
 
 
 def forget_word_lists() -> None:

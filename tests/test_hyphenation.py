@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pyphen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copylint.hyphenation import Hyphenator
-from copylint.syllables import LANGUAGE, count_syllables
+from copylint.syllables import LANGUAGE, count_syllables, patterns_path
 
 STORY = """
 The council's finance committee postponed Tuesday's vote on the 2026-27 budget after
@@ -28,8 +29,11 @@ def _pyphen() -> pyphen.Pyphen:
 
 @cache
 def _hyphenator() -> Hyphenator:
-    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
-    return Hyphenator.of(pyphen.HyphDict(path))
+    return Hyphenator.of(pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)])
+
+
+def test_the_patterns_are_read_from_the_file_pyphen_reads() -> None:
+    assert patterns_path() == Path(pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)])
 
 
 def test_the_points_of_every_word_of_a_story_are_pyphens() -> None:

@@ -255,16 +255,22 @@ def test_readability_never_imports_nltk_and_textstat_only_when_needed(tmp_path: 
         main(["--select", "newsroom.ReadingEase", "--min-level", "suggestion", {str(draft)!r}])
         print("textstat with readability:", "textstat" in sys.modules)
         print("nltk:", "nltk" in sys.modules)
+        print("pyphen:", "pyphen" in sys.modules)
         """)
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    printed = [line for line in result.stdout.splitlines() if line.startswith(("textstat", "nltk"))]
-    assert printed == [
-        "textstat without readability: False",
-        "textstat with readability: True",
-        "nltk: False",
-    ]
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path
+        )
+        return [
+            line
+            for line in result.stdout.splitlines()
+            if line.startswith(("textstat", "nltk", "pyphen"))
+        ]
+
+    imported = ["textstat without readability: False", "textstat with readability: True"]
+    assert run() == [*imported, "nltk: False", "pyphen: True"]  # to build the hyphenator
+    assert run() == [*imported, "nltk: False", "pyphen: False"]  # kept in the cache
 
 
 DENSE = (
