@@ -49,7 +49,6 @@ class _Judge:
     """The knowledge base and the title grammar, compiled for one run."""
 
     def __init__(self, knowledge: KnowledgeBase, grammar: TitleGrammar) -> None:
-        self.knowledge = knowledge
         self.grammar = grammar.including(
             {office.title for person in knowledge.people for office in person.offices}
         )
