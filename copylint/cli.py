@@ -8,13 +8,14 @@ starts fast.
 from __future__ import annotations
 
 import argparse
+import atexit
 import dataclasses
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from copylint import __version__
 from copylint.cache import CACHE_NAME, Cache, cache_at
@@ -260,16 +261,31 @@ A run makes many short-lived objects and almost no reference cycles; collecting 
 often saved 3% of a folder's run, and memory did not grow (as mypy does)."""
 
 
-def entry_point() -> None:
+def entry_point() -> NoReturn:
     """Console-script entry: exit with ``main``'s code."""
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
-        sys.exit(main())
+        status = main()
     except KeyboardInterrupt:
-        sys.exit(130)
+        status = 130
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(EXIT_FINDINGS)
+        status = EXIT_FINDINGS
+    _exit(status)
+
+
+def _exit(status: int) -> NoReturn:
+    """Exit as mypy does, without freeing each object: Python's own exit frees every
+    module's objects one by one and collects garbage (11% of the instructions of linting
+    one draft), where the system takes the whole memory back at once. The exit functions
+    still run (one writes copylint's compiled code, ``copylint.compiled``), and the
+    output is flushed; output to a closed pipe is dropped, as it would be at exit."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a closed pipe, or a closed stream
+            status = status or EXIT_FINDINGS
+    os._exit(status)
 
 
 def _config(explicit: str | None) -> Config:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -231,14 +233,47 @@ def test_front_matter_error_names_the_line(
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    import subprocess
-    import sys
-
     result = subprocess.run(
         [sys.executable, "-m", "copylint", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0
     assert result.stdout == f"copylint {__version__}\n"
+
+
+def test_the_process_exits_with_its_output_written_and_its_exit_functions_run(
+    draft: Path, tmp_path: Path
+) -> None:
+    """The exit skips freeing objects, not flushing the output or writing the compiled
+    code (an exit function, here writing to a bytecode folder of its own)."""
+    bytecode = tmp_path / "bytecode"
+    environment = {**os.environ, "PYTHONPYCACHEPREFIX": str(bytecode)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "copylint", "--format", "json", "draft.txt"],
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert result.returncode == 1
+    assert [finding["rule"] for finding in json.loads(result.stdout)] == [
+        "newsroom.DoubledWord",
+        "newsroom.Attribution",
+    ]
+    assert len(list(bytecode.rglob("compiled.*.pickle"))) == 1
+
+
+def test_output_cut_short_by_a_closed_pipe_exits_1_without_a_traceback(tmp_path: Path) -> None:
+    words = ["council", "mayor", "budget", "road", "storm", "river", "school", "police"]
+    paragraphs = [f"{words[n % 8]} {words[n // 8 % 8]} {n} met the the board." for n in range(2000)]
+    draft = tmp_path / "long.txt"
+    draft.write_text("Storm closes road\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "copylint", "--select", "newsroom.DoubledWord", str(draft)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100).startswith(str(draft).encode())
+    process.stdout.close()  # far more than a pipe holds (64 KB) is still to be written
+    assert process.wait() == 1
+    assert process.stderr.read() == b""
 
 
 def test_glob_keeps_the_files_it_matches_and_negated_the_others(
