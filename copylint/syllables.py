@@ -3,17 +3,24 @@
 textstat 0.7.9 and later count syllables with the CMU pronouncing dictionary, which
 they fetch through NLTK on first use: that download fails on machines without network
 access and costs seconds where it works, and importing NLTK alone takes 0.4 s. copylint
-never downloads anything and never imports NLTK: before textstat is imported, the one
-module of textstat that imports NLTK (``textstat.backend.utils._get_cmudict``, whose
-only function hands textstat its dictionary) is stood in for by one that hands it a
-dictionary made from the Pyphen hyphenation patterns that ship inside the pyphen
-package, each word's entry remembered (news copy repeats its words). The counts are
-those of textstat's own fallback for words missing from the dictionary (Pyphen's
-hyphenation points plus one), found without an exception for every word, and faster
-(``copylint.hyphenation``); textstat's Pyphen is that same hyphenator. textstat is
-loaded only when a readability rule first scores a text, so runs without one never pay
-for the import. (Were textstat imported before copylint, with NLTK, its counting is
-pointed at the same dictionary.)
+never downloads anything and never imports NLTK. Before textstat is imported, three of
+its modules are stood in for:
+
+- ``textstat.backend.utils._get_cmudict`` (which imports NLTK) hands textstat a
+  dictionary made from the Pyphen hyphenation patterns that ship inside the pyphen
+  package, each word's entry remembered (news copy repeats its words). The counts are
+  those of textstat's own fallback for words missing from the dictionary (Pyphen's
+  hyphenation points plus one), found faster (``copylint.hyphenation``).
+- ``textstat.backend.utils._get_pyphen`` hands it that same hyphenator, without
+  importing Pyphen.
+- ``textstat.backend.counts._count_syllables`` counts a text's syllables as textstat's
+  does, each of its words as textstat lists them looked up in that dictionary, without
+  textstat's walk over each entry's phones.
+
+So textstat still lists the words, counts the sentences and computes every formula;
+copylint hands it the syllables. textstat is loaded only when a readability rule first
+scores a text, so runs without one never pay for the import. (Were textstat imported
+before copylint, with NLTK, its own counting is pointed at the same dictionary.)
 
 textstat remembers what it found in the last 128 texts it scored, their word lists
 among it: for a long article, many times its size. copylint empties the word lists
@@ -42,16 +49,21 @@ LANGUAGE = "en_US"
 
 @cache
 def textstat() -> ModuleType:
-    """Import textstat with its pronouncing dictionary made from Pyphen's patterns, and
-    its Pyphen that same hyphenator."""
-    stand_ins = {"get_cmudict": _hyphenation_dictionary, "get_pyphen": _hyphenator}
-    for name, function in stand_ins.items():
-        module = ModuleType(f"textstat.backend.utils._{name}", "Hands textstat copylint's.")
+    """Import textstat with its syllables counted by copylint (the pronouncing
+    dictionary made from Pyphen's patterns), and its Pyphen that same hyphenator."""
+    stand_ins = {
+        "utils._get_cmudict": ("get_cmudict", _hyphenation_dictionary),
+        "utils._get_pyphen": ("get_pyphen", _hyphenator),
+        "counts._count_syllables": ("count_syllables", _count_syllables),
+    }
+    for module_name, (name, function) in stand_ins.items():
+        module = ModuleType(f"textstat.backend.{module_name}", "Hands textstat copylint's.")
         setattr(module, name, function)
         sys.modules.setdefault(module.__name__, module)
+    # textstat imported before copylint counts as it does, with the same dictionary
     counting = importlib.import_module("textstat.backend.counts._count_syllables")
-    for name, function in stand_ins.items():
-        setattr(counting, name, function)
+    counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
+    counting.get_pyphen = _hyphenator  # type: ignore[attr-defined]
     return importlib.import_module("textstat")
 
 
@@ -148,3 +160,14 @@ def _hyphenation_dictionary(_lang: str) -> _HyphenationDictionary:
 
 def _hyphenator(_lang: str) -> Hyphenator | None:
     return _DICTIONARY.hyphenator
+
+
+def _count_syllables(text: str, _lang: str) -> int:
+    """textstat's count of a text's syllables: each word, as textstat lists them, looked
+    up in the dictionary. textstat counts an entry's stressed phones one by one, in
+    Python; the count is its length (a sixth of a folder's readability scoring)."""
+    if not text:
+        return 0
+    from textstat.backend.selections._list_words import list_words  # imported by now
+
+    return sum([len(_DICTIONARY[word][0]) for word in list_words(text, lowercase=True)])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pyphen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copylint import syllables
 from copylint.hyphenation import Hyphenator
 from copylint.syllables import LANGUAGE, count_syllables, patterns_path
 
@@ -56,3 +60,32 @@ def test_the_points_of_any_text_are_pyphens(word: str) -> None:
 @given(st.text("abcdefghijklmnopqrstuvwxyz'-.", min_size=1, max_size=25))
 def test_a_word_has_one_syllable_more_than_pyphen_finds_points(word: str) -> None:
     assert count_syllables(word) == len(_pyphen().positions(word.lower())) + 1
+
+
+@cache
+def _textstats_own_count() -> Callable[[str, str], int]:
+    """textstat's own ``count_syllables`` (stood in for when copylint imports textstat),
+    loaded from its file: it walks the phones of each word's entry in copylint's
+    dictionary."""
+    count_syllables("loaded")
+    syllables.textstat()
+    spec = importlib.util.find_spec("textstat")
+    assert spec is not None and spec.origin is not None
+    source = Path(spec.origin).parent / "backend" / "counts" / "_count_syllables.py"
+    module = ModuleType("textstat.backend.counts._textstats_own_count")
+    module.__package__ = "textstat.backend.counts"
+    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), module.__dict__)
+    count: Callable[[str, str], int] = module.count_syllables
+    return count
+
+
+def test_textstat_counts_a_storys_syllables_as_its_own_count_does() -> None:
+    own = _textstats_own_count()(STORY, LANGUAGE)
+    assert own > 100
+    assert syllables.textstat().syllable_count(STORY) == own
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_textstat_counts_any_texts_syllables_as_its_own_count_does(text: str) -> None:
+    assert syllables.textstat().syllable_count(text) == _textstats_own_count()(text, LANGUAGE)
