@@ -118,7 +118,8 @@ def code_stamp() -> str:
     entries keep."""
     package = Path(__file__).parent
     modules = sorted([*package.rglob("*.py"), *(package / "data").rglob("*.*")])
-    stamps = [f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules]
+    found = [(module, module.stat()) for module in modules]
+    stamps = [f"{module}:{stat.st_size}:{stat.st_mtime_ns}" for module, stat in found]
     return "\n".join([*stamps, f"regex {regex.__version__}"])
 
 
