@@ -8,18 +8,20 @@ Two kinds of code were compiled afresh on every run, and Python keeps neither:
 - **Dataclass methods.** ``dataclasses`` writes each method of a dataclass (``__init__``,
   ``__repr__``, ``__eq__``, ``__hash__``, and a frozen class's ``__setattr__`` and
   ``__delattr__``) as Python source and compiles it: about 490 compilations for
-  copylint's eighty-odd classes, 12% of the instructions of linting one draft. copylint
-  hands ``dataclasses`` an ``exec`` that, for a class of a copylint module, runs the
-  code kept for the same source (``dataclasses`` itself is unchanged, and so is every
-  other module's class). Python marshals compiled code, as in its bytecode files.
+  copylint's eighty-odd classes, a quarter of the instructions of linting one draft.
+  copylint hands ``dataclasses`` an ``exec`` that, for a class of a copylint module,
+  runs the code kept for the same source (``dataclasses`` itself is unchanged, and so
+  is every other module's class). Python marshals compiled code, as in its bytecode
+  files.
 
 So, as Python keeps each module's bytecode, copylint keeps both in one file beside its
-own bytecode (``__pycache__/compiled.<python>.regex-<version>.copylint-<version>.pickle``),
-each by what it is compiled from: a pattern by its text and flags, a method by its
-source. The file is read on the first thing a run asks for, and written, whole or not at
-all, when the run compiled something the file did not have (a new version, an edited
-module), and only where Python itself writes bytecode. A missing, damaged or read-only
-file costs time, never a result: the code is compiled as before.
+own bytecode (``__pycache__/compiled.<python>-<magic>.regex-<version>.copylint-<version>
+.pickle``, where ``<magic>`` is the bytecode's version), each by what it is compiled
+from: a pattern by its text and flags, a method by its source. The file is read on the
+first thing a run asks for, and written, whole or not at all, when the run compiled
+something the file did not have (a new version, an edited module), and only where
+Python itself writes bytecode. A missing, damaged or read-only file costs time, never a
+result: the code is compiled as before.
 """
 
 from __future__ import annotations
@@ -97,10 +99,14 @@ def _found(key: Hashable, compile_it: Callable[[], Any]) -> Any:
 def store_path() -> Path:
     """Where the compiled code is kept: beside this module's bytecode."""
     bytecode = Path(importlib.util.cache_from_source(__file__))
-    tag = sys.implementation.cache_tag
     return bytecode.with_name(
-        f"compiled.{tag}.regex-{regex.__version__}.copylint-{__version__}.pickle"
+        f"compiled.{python_tag()}.regex-{regex.__version__}.copylint-{__version__}.pickle"
     )
+
+
+def python_tag() -> str:
+    """This Python and the version of its bytecode, which compiled code is only for."""
+    return f"{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}"
 
 
 def _read() -> dict[Hashable, Any]:
@@ -115,7 +121,9 @@ def _read() -> dict[Hashable, Any]:
 
 
 def _write() -> None:
-    """Keep what was read and compiled in this run; drop files of other versions."""
+    """Keep what was read and compiled in this run; drop this Python's files of other
+    versions (of copylint or ``regex``). Another Python's file is its own, as its
+    bytecode is."""
     if sys.dont_write_bytecode or not _new:
         return
     import tempfile  # writing is rarer than reading
@@ -136,6 +144,6 @@ def _write() -> None:
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
-        for older in path.parent.glob("compiled.*.pickle"):
+        for older in path.parent.glob(f"compiled.{python_tag()}.*.pickle"):
             if older != path:
                 older.unlink(missing_ok=True)
