@@ -101,6 +101,26 @@ def _budget_with_its_own_timer(seconds: float) -> Iterator[None]:
 
 
 @contextmanager
+def unbudgeted() -> Iterator[None]:
+    """Run work that is the whole run's, not the budgeted work's own (reading a
+    knowledge base or a dictionary once for every file, when a rule first needs it): it
+    spends none of the budget around it, which resumes where it was. A budget is for a
+    rule that runs away on a file; stopping a load would leave the rule without its data
+    on every file (or, where a failed read is an error, end the run)."""
+    spent_at, process_started = _Timer.spent_at, time.process_time()
+    deadline, clock_started = _DEADLINE.get(), time.monotonic()
+    _Timer.spent_at = math.inf
+    token = _DEADLINE.set(None)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+        if deadline is not None:
+            _DEADLINE.set(deadline + time.monotonic() - clock_started)
+        _Timer.spent_at = spent_at + (time.process_time() - process_started)
+
+
+@contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
     token = _DEADLINE.set(time.monotonic() + seconds)
     try:

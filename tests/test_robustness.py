@@ -7,15 +7,19 @@ import codecs
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from copylint.budget import budgets, time_budget
+from copylint import linter
+from copylint.budget import budgets, regex_timeout, time_budget, unbudgeted
 from copylint.cache import CACHE_NAME
+from copylint.checks.person_names import name_index
 from copylint.cli import main
+from copylint.names import NameIndex
 
 GOOD = "The council voted to delay the the budget.\n"
 GOOD_FINDING = "good.txt:1:28: error[newsroom.DoubledWord] 'the' is repeated"
@@ -407,6 +411,63 @@ def test_the_budgets_of_one_file_share_a_timer_and_each_has_its_own_time() -> No
         with pytest.raises(TimeoutError), time_budget(0.1), time_budget(5.0):
             _burn(1.0)
         _burn(0.2)
+
+
+def test_work_that_is_the_runs_spends_none_of_the_budget_around_it() -> None:
+    with budgets():
+        with time_budget(0.2):
+            with unbudgeted():
+                _burn(0.5)
+            _burn(0.05)
+        with pytest.raises(TimeoutError), time_budget(0.2):
+            with unbudgeted():
+                _burn(0.3)
+            _burn(1.0)
+
+
+def test_work_that_is_the_runs_spends_no_budget_where_no_timer_rings() -> None:
+    """In another thread a budget is a deadline on the clock, given to each search."""
+    left: list[float | None] = []
+
+    def budgeted() -> None:
+        with time_budget(0.2):
+            with unbudgeted():
+                left.append(regex_timeout())
+                time.sleep(0.3)
+            left.append(regex_timeout())
+
+    thread = threading.Thread(target=budgeted)
+    thread.start()
+    thread.join()
+    assert left[0] is None
+    assert left[1] is not None and left[1] > 0.15
+
+
+def test_a_knowledge_base_slow_to_read_is_read_whatever_the_rules_budget(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule's budget is for its work on a file: the name index it needs, built once
+    for the run when the first file is linted (here slower than the budget), is not
+    stopped, and the rule runs on every file."""
+    monkeypatch.setattr(linter, "RULE_SECONDS", 0.1)
+    monkeypatch.setattr(linter, "RULE_SECONDS_PER_CHARACTER", 0.0)
+    index_of = NameIndex.of.__func__
+
+    def slow_index_of(cls: type[NameIndex], *arguments: object) -> NameIndex:
+        _burn(0.4)
+        return index_of(cls, *arguments)
+
+    monkeypatch.setattr(NameIndex, "of", classmethod(slow_index_of))
+    name_index.cache_clear()
+    files = {f"{name}.txt": "Kier Starmer spoke on Monday.\n" for name in ("one", "two")}
+    arguments = ["--no-cache", "--format", "line", "--select", "newsroom.NameSpelling"]
+    code, out, err = _run(folder, files, [*arguments, "one.txt", "two.txt"], capsys)
+    name_index.cache_clear()
+    assert (code, err) == (1, [])
+    assert out == [
+        f"{name}.txt:1:1:newsroom.NameSpelling:'Kier Starmer' misspells 'Keir Starmer'"
+        for name in ("one", "two")
+    ]
 
 
 def test_a_ring_that_is_lost_is_followed_by_another_and_none_after_the_budget() -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from copylint.budget import unbudgeted
 from copylint.checks.base import CheckKind, Match, OptionError, string_list
 from copylint.compiled import compiled
 from copylint.hunspell import Dictionary, Speller, read_dictionary, word_list
@@ -183,7 +184,9 @@ def _whole_words(terms: list[str]) -> regex.Pattern[str] | None:
 
 @cache
 def _dictionary(dic: Path, aff: Path) -> Dictionary:
-    return read_dictionary(dic, aff)
+    """The dictionary, read when a rule first needs it, for the whole run."""
+    with unbudgeted():
+        return read_dictionary(dic, aff)
 
 
 def _default_dictionary() -> Dictionary:
