@@ -278,12 +278,13 @@ def _exit(status: int) -> NoReturn:
     module's objects one by one and collects garbage (11% of the instructions of linting
     one draft), where the system takes the whole memory back at once. The exit functions
     still run (one writes copylint's compiled code, ``copylint.compiled``), and the
-    output is flushed; output to a closed pipe is dropped, as it would be at exit."""
-    atexit._run_exitfuncs()
+    output is flushed; output that cannot be written (a closed pipe) is dropped, as it
+    would be at exit, and the run does not exit 0."""
+    atexit._run_exitfuncs()  # private, but what Python's own exit calls
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):  # a closed pipe, or a closed stream
+        except (OSError, ValueError):  # a closed pipe, a full disk, a closed stream
             status = status or EXIT_FINDINGS
     os._exit(status)
 

@@ -69,11 +69,17 @@ def _exec_method(
     source: str, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None
 ) -> None:
     """``exec`` as ``dataclasses`` calls it to make a method, in the module ``globals``."""
-    if str((globals or {}).get("__name__", "")).startswith("copylint."):
-        code = marshal.loads(_found(source, lambda: marshal.dumps(_compile(source))))
-    else:
-        code = _compile(source)
-    exec(code, globals, locals)
+    mine = str((globals or {}).get("__name__", "")).startswith("copylint.")
+    exec(_kept_code(source) if mine else _compile(source), globals, locals)
+
+
+def _kept_code(source: str) -> CodeType:
+    """The code compiled from ``source``, kept or compiled now (and kept)."""
+    try:
+        code: CodeType = marshal.loads(_found(source, lambda: marshal.dumps(_compile(source))))
+        return code
+    except (EOFError, TypeError, ValueError):  # a damaged entry: compile it again
+        return _compile(source)
 
 
 def _compile(source: str) -> CodeType:

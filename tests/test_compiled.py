@@ -153,6 +153,20 @@ def test_a_copylint_dataclass_is_made_from_kept_methods_as_from_compiled_ones(
         assert price.__init__.__annotations__["return"] is None
 
 
+def test_a_damaged_method_in_the_store_is_compiled_again(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _price_class("copylint.prices", monkeypatch)
+    sources = _kept_methods()
+    store.parent.mkdir()
+    store.write_bytes(pickle.dumps(dict.fromkeys(sources, b"not marshalled code")))
+    monkeypatch.setattr(copylint.compiled, "_kept", None)
+    monkeypatch.setattr(copylint.compiled, "_new", {})
+    price = _price_class("copylint.prices", monkeypatch)
+    assert repr(price(3)) == "Price(amount=3, currency='GBP', notes=())"
+    assert price(3) == price(3, "GBP")
+
+
 def test_every_module_makes_the_same_code_in_every_process() -> None:
     """A pattern (or a method) built from a set's order would differ with each hash seed:
     never read back, and one more in the store each run."""
