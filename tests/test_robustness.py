@@ -440,7 +440,7 @@ def test_work_that_is_the_runs_spends_no_budget_where_no_timer_rings() -> None:
     thread.start()
     thread.join()
     assert left[0] is None
-    assert left[1] is not None and left[1] > 0.15
+    assert left[1] is not None and left[1] > 0.05  # without the pause: 0.001
 
 
 def test_a_knowledge_base_slow_to_read_is_read_whatever_the_rules_budget(
