@@ -13,6 +13,7 @@ import pytest
 
 from copylint import repeats, syllables
 from copylint.api import lint_text
+from copylint.checks import readability
 from copylint.cli import main
 from copylint.config import Config
 from copylint.fingerprints import fingerprint
@@ -305,9 +306,18 @@ def test_readability_counts_an_article_once_and_never_mixes_articles(
         ]
     )
     assert messages[1] == []
+    counted: list[str] = []
+    count_words = readability.count_words
+
+    def counting_words(text: str) -> int:
+        counted.append(text)
+        return count_words(text)
+
+    monkeypatch.setattr(readability, "count_words", counting_words)
     lookups.clear()
     lint_text(plain + "More.", rules=both)
     with_grade = len(lookups)
+    assert len(counted) == 1  # the article's words, for both rules
     lookups.clear()
     lint_text(plain + "Less.", rules=ease)
     assert with_grade == len(lookups) == 281

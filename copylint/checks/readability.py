@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, Match, string_list
@@ -47,7 +48,7 @@ class Readability:
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]
         text = "\n".join(block.text for block in prose)
-        if not prose or count_words(text) < self.min_words:
+        if not prose or _article_words(text) < self.min_words:
             return
         start, end = prose[0].source_span()
         stats = textstat_for(text, context.cache)
@@ -63,6 +64,12 @@ class Readability:
                     yield Match(start, end, (grade, self.grade))
         finally:
             forget_word_lists()
+
+
+@lru_cache(maxsize=1)
+def _article_words(text: str) -> int:
+    """The words of an article's prose, counted once for all the rules that score it."""
+    return count_words(text)
 
 
 def _metric(stats: Any, name: str) -> Callable[[str], float]:
