@@ -24,7 +24,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import chain
 
 from copylint.fingerprints import Fingerprint
 
@@ -293,8 +292,8 @@ class _WordIndex:
         if count * (count - 1) // 2 <= sum(map(len, self.prints)):
             return {text: set(range(count)) - {text} for text in range(count)}
         reaches = [self.tolerance.reach(len(current)) for current in self.prints]
-        probes = self._rarest_words(reaches)
-        postings = self._postings(set(chain.from_iterable(probes)))
+        postings = self._postings()
+        probes = self._rarest_words(reaches, postings)
         found: dict[int, set[int]] = defaultdict(set)
         for text, own in enumerate(probes):
             hits: Counter[int] = Counter()
@@ -307,27 +306,26 @@ class _WordIndex:
                     found[other].add(text)
         return found
 
-    def _rarest_words(self, reaches: list[int]) -> list[list[str]]:
+    def _postings(self) -> dict[str, list[int]]:
+        """Return, for each word, the texts that hold it, in order."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for text, current in enumerate(self.prints):
+            for word in set(current.codes):
+                postings[word].append(text)
+        return postings
+
+    def _rarest_words(self, reaches: list[int], postings: dict[str, list[int]]) -> list[list[str]]:
         """Return each text's ``reach + 1 + EXTRA_PROBES`` rarest words, rarest first.
 
         Rarity is one order for all texts (fewest texts first, then the word's code), as
         prefix filtering needs.
         """
-        frequency = Counter(chain.from_iterable(set(current.codes) for current in self.prints))
-        order = sorted(frequency, key=lambda word: (frequency[word], word))
+        order = sorted(postings, key=lambda word: (len(postings[word]), word))
         rank = {word: place for place, word in enumerate(order)}
         return [
             sorted(set(current.codes), key=rank.__getitem__)[: reach + 1 + EXTRA_PROBES]
             for current, reach in zip(self.prints, reaches, strict=True)
         ]
-
-    def _postings(self, words: set[str]) -> dict[str, list[int]]:
-        """Return, for each of ``words``, the texts that hold it, in order."""
-        postings: dict[str, list[int]] = {word: [] for word in words}
-        for text, current in enumerate(self.prints):
-            for word in postings.keys() & set(current.codes):
-                postings[word].append(text)
-        return postings
 
 
 def _rank(similarity: Similarity) -> tuple[bool, int]:
