@@ -32,21 +32,25 @@ class Price:
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A store of this test's own, read afresh, with nothing compiled yet."""
-    path = tmp_path / "__pycache__" / "compiled.test.pickle"
+    tag = copylint.compiled.python_tag()
+    path = tmp_path / "__pycache__" / f"compiled.{tag}.regex-2.copylint-0.0.2.pickle"
     monkeypatch.setattr(copylint.compiled, "store_path", lambda: path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    _forget(monkeypatch)
+    return path
+
+
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget what was read and compiled, as a new process has."""
     monkeypatch.setattr(copylint.compiled, "_kept", None)
     monkeypatch.setattr(copylint.compiled, "_new", {})
     monkeypatch.setattr(copylint.compiled, "_used", set())
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    return path
 
 
 def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """Write what this run compiled, as at its exit, and forget it, as a new process."""
     copylint.compiled._write()
-    monkeypatch.setattr(copylint.compiled, "_kept", None)
-    monkeypatch.setattr(copylint.compiled, "_new", {})
-    monkeypatch.setattr(copylint.compiled, "_used", set())
+    _forget(monkeypatch)
 
 
 def test_a_pattern_is_compiled_as_regex_compiles_it(store: Path) -> None:
@@ -97,24 +101,17 @@ def test_a_store_grown_too_big_keeps_what_the_run_used(
     assert pickle.loads(store.read_bytes()).keys() == {("old1", 0), ("new", 0)}
 
 
-def test_a_new_version_drops_this_pythons_older_file_and_no_other_pythons(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "__pycache__"
+def test_a_new_version_drops_this_pythons_older_file_and_no_other_pythons(store: Path) -> None:
+    folder = store.parent
     folder.mkdir()
     tag = copylint.compiled.python_tag()
     older = folder / f"compiled.{tag}.regex-1.copylint-0.0.1.pickle"
     another_python = folder / "compiled.cpython-399-00000000.regex-1.copylint-0.0.1.pickle"
     for path in (older, another_python):
         path.write_bytes(pickle.dumps({}))
-    path = folder / f"compiled.{tag}.regex-2.copylint-0.0.2.pickle"
-    monkeypatch.setattr(copylint.compiled, "store_path", lambda: path)
-    monkeypatch.setattr(copylint.compiled, "_kept", None)
-    monkeypatch.setattr(copylint.compiled, "_new", {})
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
     compiled(DATE)
     copylint.compiled._write()
-    assert sorted(folder.iterdir()) == sorted([path, another_python])
+    assert sorted(folder.iterdir()) == sorted([store, another_python])
 
 
 def _price_class(module_name: str, monkeypatch: pytest.MonkeyPatch) -> type:
@@ -160,8 +157,7 @@ def test_a_damaged_method_in_the_store_is_compiled_again(
     sources = _kept_methods()
     store.parent.mkdir()
     store.write_bytes(pickle.dumps(dict.fromkeys(sources, b"not marshalled code")))
-    monkeypatch.setattr(copylint.compiled, "_kept", None)
-    monkeypatch.setattr(copylint.compiled, "_new", {})
+    _forget(monkeypatch)
     price = _price_class("copylint.prices", monkeypatch)
     assert repr(price(3)) == "Price(amount=3, currency='GBP', notes=())"
     assert price(3) == price(3, "GBP")
