@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from copylint.config import Config
 from copylint.fingerprints import fingerprint
 from copylint.packs import load_rules
 from copylint.repeats import Overlap, Repeat, Similarity, Tolerance, find_repeats
+from copylint.words import words
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 FAMILIES = (
@@ -306,18 +309,20 @@ def test_readability_counts_an_article_once_and_never_mixes_articles(
         ]
     )
     assert messages[1] == []
-    counted: list[str] = []
-    count_words = readability.count_words
+    read: list[str] = []
+    find_words = readability.find_words
 
-    def counting_words(text: str) -> int:
-        counted.append(text)
-        return count_words(text)
+    def reading_words(text: str) -> Iterator[re.Match[str]]:
+        for found in find_words(text):
+            read.append(found.group())
+            yield found
 
-    monkeypatch.setattr(readability, "count_words", counting_words)
+    monkeypatch.setattr(readability, "find_words", reading_words)
     lookups.clear()
     lint_text(plain + "More.", rules=both)
     with_grade = len(lookups)
-    assert len(counted) == 1  # the article's words, for both rules
+    # each rule reads the article's first 150 words (its min_words) of 281, no more
+    assert read == (words(PLAIN) * 20)[:150] * 2
     lookups.clear()
     lint_text(plain + "Less.", rules=ease)
     assert with_grade == len(lookups) == 281
