@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,7 +94,7 @@ def fold(text: str) -> str:
     return fingerprint(text).codes
 
 
-def fold_words(raw: list[str]) -> list[str]:
+def fold_words(raw: Sequence[str]) -> list[str]:
     """Fold words for comparison: case, apostrophes, line breaks after hyphens, initialisms'
     points, thousands commas."""
     joined = _SEPARATOR.join(raw).casefold().replace("’", "'").replace("-\n", "-")

@@ -284,7 +284,7 @@ DENSE = (
 PLAIN = "The road was closed on Sunday after the storm. Crews worked through the night. "
 
 
-def test_readability_counts_an_article_once_and_never_mixes_articles(
+def test_readability_counts_syllables_once_reads_min_words_and_never_mixes_articles(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dense, plain = "Headline\n" + DENSE * 12, "Headline\n" + PLAIN * 20
@@ -322,7 +322,7 @@ def test_readability_counts_an_article_once_and_never_mixes_articles(
     lint_text(plain + "More.", rules=both)
     with_grade = len(lookups)
     # each rule reads the article's first 150 words (its min_words) of 281, no more
-    assert read == (words(PLAIN) * 20)[:150] * 2
+    assert read == [*(words(PLAIN) * 20)[:150]] * 2
     lookups.clear()
     lint_text(plain + "Less.", rules=ease)
     assert with_grade == len(lookups) == 281

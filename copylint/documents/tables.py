@@ -32,6 +32,7 @@ rules, duplicate checks and readability do not read them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from copylint.compiled import compiled
@@ -121,7 +122,7 @@ def _is_data_line(line: str, ends_sentence: bool) -> bool:
     return not ends_sentence and figures >= 2 and figures * 5 >= len(found)
 
 
-def _is_name_list(line: str, found: list[str]) -> bool:
+def _is_name_list(line: str, found: Sequence[str]) -> bool:
     """Tell whether a line lists names: a team sheet, a cast, a list of nominees."""
     capitalised = sum(1 for word in found if word[0].isupper())
     separators = line.count(",") + line.count(";")
