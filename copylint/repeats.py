@@ -256,8 +256,8 @@ def similarity_of(one: Fingerprint, other: Fingerprint, tolerance: Tolerance) ->
     if not tolerance.may_repeat(len(one), len(other)):
         return None
     shorter, longer = (one, other) if len(one) <= len(other) else (other, one)
-    words = set(shorter.codes)
-    if len(words.intersection(longer.codes)) < len(words) - tolerance.reach(len(shorter)):
+    words = _distinct(shorter.codes)
+    if len(words & _distinct(longer.codes)) < len(words) - tolerance.reach(len(shorter)):
         return None
     same = compare(one, other, tolerance)
     if same is not None:
@@ -267,6 +267,14 @@ def similarity_of(one: Fingerprint, other: Fingerprint, tolerance: Tolerance) ->
         return Similarity(Overlap.PART, part)
     more = contains(one, other, tolerance)
     return None if more is None else Similarity(Overlap.MORE, more)
+
+
+@lru_cache(maxsize=512)
+def _distinct(codes: str) -> frozenset[str]:
+    """A text's distinct words, kept for the last texts compared: a draft's paragraphs
+    are compared pair by pair, each with all the others (made for each pair, the sets
+    took a third of comparing them)."""
+    return frozenset(codes)
 
 
 class _WordIndex:
