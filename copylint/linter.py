@@ -28,7 +28,7 @@ from copylint.documents.markup import PLAIN, Markup
 from copylint.fixes import safe_edit
 from copylint.messages import format_message
 from copylint.rules import Rule
-from copylint.scopes import Scope
+from copylint.scopes import Alternative, Scope
 from copylint.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -123,8 +123,12 @@ class _Segments:
     def _choose(self, scope: Scope) -> Iterator[Segment]:
         if scope.raw:
             yield Segment(self.document.source, _IDENTITY)
+        chosen: dict[frozenset[str], list[Alternative]] = {}  # blocks share a few tag sets
         for index, block in enumerate(self.blocks):
-            alternatives = scope.block_alternatives(self.tags[index])
+            tags = self.tags[index]
+            if tags not in chosen:
+                chosen[tags] = scope.block_alternatives(tags)
+            alternatives = chosen[tags]
             if any(not alternative.sentences for alternative in alternatives):
                 yield Segment(block.text, block.source_map)
             elif alternatives:

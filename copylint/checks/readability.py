@@ -70,7 +70,7 @@ def _has_words(text: str, wanted: int) -> bool:
     """Tell whether ``text`` has ``wanted`` words or more, reading no further than the
     last of them (an article's prose is far longer than a rule's ``min_words``: counting
     all its words took 3% of linting a folder of news)."""
-    return sum(1 for _word in islice(find_words(text), wanted)) == wanted
+    return wanted <= 0 or next(islice(find_words(text), wanted - 1, None), None) is not None
 
 
 def _metric(stats: Any, name: str) -> Callable[[str], float]:
