@@ -9,6 +9,7 @@ import regex
 from copylint.api import lint_text
 from copylint.checks.folding import fold_case
 from copylint.checks.needed_words import NeededWords, words_in
+from copylint.checks.patterns import WORD
 from copylint.linter import RuleSet
 from copylint.rules import Rule, load_rule
 
@@ -52,6 +53,17 @@ def test_folding_finds_alike_every_two_characters_the_regex_module_finds_alike()
             if len(other) == 1 and pattern.fullmatch(other):
                 assert fold_case(other) == fold_case(char), (char, other)
     assert len(fold_case("Straße İstanbul")) == len("Straße İstanbul")
+
+
+def test_folding_keeps_every_character_a_word_character_or_not() -> None:
+    """So the words of a folded text are the folded words of the text (``words_in``)."""
+    for code in range(0x30000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert bool(WORD.fullmatch(char)) == bool(WORD.fullmatch(fold_case(char))), char
+    text = "Straße, ǅungla and \u212aelvin's İstanbul"
+    assert words_in(text, folded=True) == {fold_case(word) for word in WORD.findall(text)}
 
 
 def _rule(folder: Path, name: str, tokens: list[str], ignorecase: bool = True) -> Rule:

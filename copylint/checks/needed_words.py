@@ -55,9 +55,9 @@ class NeededWords:
 
 
 def words_in(text: str, folded: bool) -> frozenset[str]:
-    """The words of ``text`` as ``NeededWords`` compares them."""
-    words = WORD.findall(text)
-    return frozenset(_folded(words) if folded else words)
+    """The words of ``text`` as ``NeededWords`` compares them (folded, the words of the
+    folded text: folding keeps every character a word character or not, tested)."""
+    return frozenset(WORD.findall(fold_case(text) if folded else text))
 
 
 def _needed_words(token: str) -> list[str] | None:
