@@ -3,7 +3,7 @@
 textstat 0.7.9 and later count syllables with the CMU pronouncing dictionary, which
 they fetch through NLTK on first use: that download fails on machines without network
 access and costs seconds where it works, and importing NLTK alone takes 0.4 s. copylint
-never downloads anything and never imports NLTK. Before textstat is imported, three of
+never downloads anything and never imports NLTK. Before textstat is imported, four of
 its modules are stood in for:
 
 - ``textstat.backend.utils._get_cmudict`` (which imports NLTK) hands textstat a
@@ -16,9 +16,15 @@ its modules are stood in for:
 - ``textstat.backend.counts._count_syllables`` counts a text's syllables as textstat's
   does, each of its words as textstat lists them looked up in that dictionary, without
   textstat's walk over each entry's phones.
+- ``textstat.backend.counts._count_sentences`` counts a text's sentences with
+  textstat's own steps (its pattern for a sentence, and a sentence of two words or
+  fewer not counted, its words listed as textstat lists them), without looking each
+  sentence up in textstat's caches of words and of texts rid of punctuation, three
+  caches a sentence: half the time.
 
-So textstat still lists the words, counts the sentences and computes every formula;
-copylint hands it the syllables. textstat is loaded only when a readability rule first
+So textstat still lists the words and computes every formula; copylint hands it the
+syllables, and counts the sentences as it does (a test runs textstat's own counts as
+the oracle). textstat is loaded only when a readability rule first
 scores a text, so runs without one never pay for the import. (Were textstat imported
 before copylint, with NLTK, its own counting is pointed at the same dictionary.)
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -56,6 +63,7 @@ def textstat() -> ModuleType:
         "utils._get_cmudict": ("get_cmudict", _hyphenation_dictionary),
         "utils._get_pyphen": ("get_pyphen", _hyphenator),
         "counts._count_syllables": ("count_syllables", _count_syllables),
+        "counts._count_sentences": ("count_sentences", _count_sentences),
     }
     for module_name, (name, function) in stand_ins.items():
         module = ModuleType(f"textstat.backend.{module_name}", "Hands textstat copylint's.")
@@ -174,3 +182,32 @@ def _count_syllables(text: str, _lang: str) -> int:
     from textstat.backend.selections._list_words import list_words  # imported by now
 
     return sum([len(_DICTIONARY[word][0]) for word in list_words(text, lowercase=True)])
+
+
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+"""A sentence, as textstat's ``count_sentences`` finds them."""
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+"""What textstat's ``remove_punctuation`` removes, an apostrophe left to the next."""
+
+
+@cache
+def _non_contraction_apostrophe() -> re.Pattern[str]:
+    """An apostrophe that does not start a contraction's ending, as textstat has it."""
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE  # imported by now
+
+    return re.compile(RE_NONCONTRACTION_APOSTROPHE)
+
+
+def _count_sentences(text: str) -> int:
+    """textstat's count of a text's sentences: those it finds, less those of two words or
+    fewer (its words as textstat's ``count_words`` lists them: punctuation removed, but
+    for the apostrophes of contractions, then split at white space), at least one."""
+    if not text:
+        return 0
+    apostrophe = _non_contraction_apostrophe()
+    sentences = _SENTENCE.findall(text)
+    short = sum(
+        len(_PUNCTUATION.sub("", apostrophe.sub("", sentence)).split(None, 2)) <= 2
+        for sentence in sentences
+    )
+    return max(1, len(sentences) - short)

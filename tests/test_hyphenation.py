@@ -63,19 +63,28 @@ def test_a_word_has_one_syllable_more_than_pyphen_finds_points(word: str) -> Non
 
 
 @cache
-def _textstats_own_count() -> Callable[[str, str], int]:
-    """textstat's own ``count_syllables`` (stood in for when copylint imports textstat),
-    loaded from its file: it walks the phones of each word's entry in copylint's
-    dictionary."""
+def _textstats_own(module_name: str) -> ModuleType:
+    """textstat's own module ``module_name`` of ``counts`` (stood in for when copylint
+    imports textstat), loaded from its file under another name: its syllable count walks
+    the phones of each word's entry in copylint's dictionary."""
     count_syllables("loaded")
     syllables.textstat()
     spec = importlib.util.find_spec("textstat")
     assert spec is not None and spec.origin is not None
-    source = Path(spec.origin).parent / "backend" / "counts" / "_count_syllables.py"
-    module = ModuleType("textstat.backend.counts._textstats_own_count")
+    source = Path(spec.origin).parent / "backend" / "counts" / f"{module_name}.py"
+    module = ModuleType(f"textstat.backend.counts._textstats_own{module_name}")
     module.__package__ = "textstat.backend.counts"
     exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), module.__dict__)
-    count: Callable[[str, str], int] = module.count_syllables
+    return module
+
+
+def _textstats_own_count() -> Callable[[str, str], int]:
+    count: Callable[[str, str], int] = _textstats_own("_count_syllables").count_syllables
+    return count
+
+
+def _textstats_own_sentences() -> Callable[[str], int]:
+    count: Callable[[str], int] = _textstats_own("_count_sentences").count_sentences
     return count
 
 
@@ -89,3 +98,26 @@ def test_textstat_counts_a_storys_syllables_as_its_own_count_does() -> None:
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
 def test_textstat_counts_any_texts_syllables_as_its_own_count_does(text: str) -> None:
     assert syllables.textstat().syllable_count(text) == _textstats_own_count()(text, LANGUAGE)
+
+
+def test_textstat_counts_a_storys_sentences_as_its_own_count_does() -> None:
+    text = STORY + " Yes. No! Why? 'Quite so,' he said... OK. — . 'Tis done.\nAnd then: it's over."
+    own = _textstats_own_sentences()(text)
+    # 15 found, 8 of two words or fewer not counted: "Yes.", "OK.", "'Tis done.", and
+    # "a.m." and "U.S." cut at their points into "m.", "U." and "S."
+    assert own == 7
+    assert syllables.textstat().sentence_count(text) == own
+
+
+PIECES = ["The", "vote", "it's", "'Tis", "a.m.", "U.S.", "x-ray", "—", "'", "’", "...", "3.5"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80),
+        st.lists(st.sampled_from([*PIECES, " ", " ", "\n", ".", "!", "?", ", "])).map("".join),
+    )
+)
+def test_textstat_counts_any_texts_sentences_as_its_own_count_does(text: str) -> None:
+    assert syllables.textstat().sentence_count(text) == _textstats_own_sentences()(text)
