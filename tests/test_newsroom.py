@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import random
-import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,6 @@ from copylint.config import Config
 from copylint.fingerprints import fingerprint
 from copylint.packs import load_rules
 from copylint.repeats import Overlap, Repeat, Similarity, Tolerance, find_repeats
-from copylint.words import words
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 FAMILIES = (
@@ -284,7 +281,7 @@ DENSE = (
 PLAIN = "The road was closed on Sunday after the storm. Crews worked through the night. "
 
 
-def test_readability_counts_syllables_once_reads_min_words_and_never_mixes_articles(
+def test_readability_counts_an_article_once_and_never_mixes_articles(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dense, plain = "Headline\n" + DENSE * 12, "Headline\n" + PLAIN * 20
@@ -309,23 +306,37 @@ def test_readability_counts_syllables_once_reads_min_words_and_never_mixes_artic
         ]
     )
     assert messages[1] == []
-    read: list[str] = []
-    find_words = readability.find_words
-
-    def reading_words(text: str) -> Iterator[re.Match[str]]:
-        for found in find_words(text):
-            read.append(found.group())
-            yield found
-
-    monkeypatch.setattr(readability, "find_words", reading_words)
     lookups.clear()
     lint_text(plain + "More.", rules=both)
     with_grade = len(lookups)
-    # each rule reads the article's first 150 words (its min_words) of 281, no more
-    assert read == [*(words(PLAIN) * 20)[:150]] * 2
     lookups.clear()
     lint_text(plain + "Less.", rules=ease)
     assert with_grade == len(lookups) == 281
+
+
+def test_readability_counts_an_articles_words_paragraph_by_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """min_words (150) counts the paragraphs' words, each paragraph's found once for the
+    length rules too; a hyphen that ends a paragraph joins no word of the next."""
+    ease = load_rules(Config(), select=["newsroom.ReadingEase"])
+    dense = DENSE.split() * 12
+    paragraphs = [" ".join(dense[:100]), " ".join(dense[100:145])]  # 145 words
+    counted: list[str] = []
+    count_words = readability.count_words
+
+    def counting(text: str) -> int:
+        counted.append(text)
+        return count_words(text)
+
+    monkeypatch.setattr(readability, "count_words", counting)
+    article = "Headline\n\n" + "\n\n".join(paragraphs)
+    assert lint_text(article + "\n\nFour more words, then.", rules=ease) == []  # 149
+    counted.clear()
+    # 150 words; the article's text, joined by line breaks, would read "co-operate": 149
+    [found] = lint_text(article + "\n\nFour more words co-\n\noperate.", rules=ease)
+    assert (found.rule, found.line, found.column) == ("newsroom.ReadingEase", 3, 1)
+    assert counted == [*paragraphs, "Four more words co-", "operate."]
 
 
 def test_parallel_run_matches_sequential(

@@ -1,25 +1,25 @@
 """``extends: readability``: how hard the whole article is to read, scored with textstat.
 
 Formulas are unstable on a single paragraph, so the article's prose (its paragraphs,
-not headings or tables) is scored as one text, and only when it has ``min_words``
-words or more. With Vale's keys, ``metrics`` (``Flesch-Kincaid``, ``Gunning Fog``,
-``Coleman-Liau``, ``SMOG``, ``Automated Readability``) are averaged into a grade that
-must not exceed ``grade``; with copylint's ``min_ease``, the Flesch reading ease must
-not fall below it. The article's first paragraph is reported; ``%.1f`` in the message
-is the score, then the limit.
+not headings or tables) is scored as one text, and only when its paragraphs have
+``min_words`` words or more between them (a paragraph's words are found once for
+this and the length rules: ``copylint.words``). With Vale's keys, ``metrics``
+(``Flesch-Kincaid``, ``Gunning Fog``, ``Coleman-Liau``, ``SMOG``, ``Automated
+Readability``) are averaged into a grade that must not exceed ``grade``; with
+copylint's ``min_ease``, the Flesch reading ease must not fall below it. The article's
+first paragraph is reported; ``%.1f`` in the message is the score, then the limit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, Match, string_list
 from copylint.documents import Document
 from copylint.syllables import forget_word_lists, textstat, textstat_for
-from copylint.words import find_words
+from copylint.words import count_words
 
 SUMMARY = "summary"
 METRICS = ("Flesch-Kincaid", "Gunning Fog", "Coleman-Liau", "SMOG", "Automated Readability")
@@ -47,9 +47,9 @@ class Readability:
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]
-        text = "\n".join(block.text for block in prose)
-        if not prose or not _has_words(text, self.min_words):
+        if not prose or sum(count_words(block.text) for block in prose) < self.min_words:
             return
+        text = "\n".join(block.text for block in prose)
         start, end = prose[0].source_span()
         stats = textstat_for(text, context.cache)
         try:
@@ -64,13 +64,6 @@ class Readability:
                     yield Match(start, end, (grade, self.grade))
         finally:
             forget_word_lists()
-
-
-def _has_words(text: str, wanted: int) -> bool:
-    """Tell whether ``text`` has ``wanted`` words or more, reading no further than the
-    last of them (an article's prose is far longer than a rule's ``min_words``: counting
-    all its words took 3% of linting a folder of news)."""
-    return wanted <= 0 or next(islice(find_words(text), wanted - 1, None), None) is not None
 
 
 def _metric(stats: Any, name: str) -> Callable[[str], float]:
