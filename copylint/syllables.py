@@ -24,9 +24,9 @@ its modules are stood in for:
 
 So textstat still lists the words and computes every formula; copylint hands it the
 syllables, and counts the sentences as it does (a test runs textstat's own counts as
-the oracle). textstat is loaded only when a readability rule first
-scores a text, so runs without one never pay for the import. (Were textstat imported
-before copylint, with NLTK, its own counting is pointed at the same dictionary.)
+the oracle). textstat is loaded only when a readability rule first scores a text, so
+runs without one never pay for the import. (Were textstat imported before copylint,
+with NLTK, its own counting is pointed at the same dictionary.)
 
 textstat remembers what it found in the last 128 texts it scored, their word lists
 among it: for a long article, many times its size. copylint empties the word lists

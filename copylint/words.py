@@ -41,9 +41,10 @@ def find_words(text: str) -> Iterator[re.Match[str]]:
 def words(text: str) -> tuple[str, ...]:
     """Return the words of ``text``, in order.
 
-    The last texts' words are kept: rules read the same text, one to count its words and
-    another to compare them (a paragraph's length, its fingerprint, a table's lines), and
-    finding them is the most of what each pays (a fifth of the searches of a run).
+    The last texts' words are kept: several rules read the words of one text (a
+    paragraph's are counted for its length and for the article's readability, and
+    compared for duplicates; a one-line paragraph's are read to tell a table row), so
+    that a fifth of the text a run searched for words is not searched again.
     """
     return tuple(_WORD.findall(text))
 
