@@ -317,8 +317,8 @@ def test_readability_counts_an_article_once_and_never_mixes_articles(
 def test_readability_counts_an_articles_words_paragraph_by_paragraph(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """min_words (150) counts the paragraphs' words, each paragraph's found once for the
-    length rules too; a hyphen that ends a paragraph joins no word of the next."""
+    """min_words (150) counts the article's words paragraph by paragraph: a hyphen that
+    ends a paragraph joins no word of the next."""
     ease = load_rules(Config(), select=["newsroom.ReadingEase"])
     dense = DENSE.split() * 12
     paragraphs = [" ".join(dense[:100]), " ".join(dense[100:145])]  # 145 words
