@@ -71,12 +71,19 @@ class Measurement:
     instructions: int | None = None
 
 
+def _environment() -> dict[str, str]:
+    """This environment without PYTHONDONTWRITEBYTECODE: an installed package has its
+    modules compiled."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(argv: list[str]) -> tuple[float, float, str]:
     """Run ``argv``; return wall seconds, peak RSS in MB of its largest process, output."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
         start = time.perf_counter()
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            argv, stdout=output, stderr=subprocess.STDOUT, env=_environment()
+        )
         _pid, _status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = 0
@@ -87,13 +94,12 @@ def run_once(argv: list[str]) -> tuple[float, float, str]:
 def count_instructions(argv: list[str]) -> int:
     """Run ``argv`` under callgrind; return the instructions of all its processes."""
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     log = subprocess.run(
         [*valgrind, "--trace-children=yes", *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=_environment(),
     ).stderr
     return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", log))
 
