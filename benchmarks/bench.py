@@ -11,10 +11,15 @@ per article, and its time as a ratio to copylint's. With --instructions it also 
 the instructions each tool executes, all its processes together, under valgrind's
 callgrind (about fifty times slower): unlike wall time on a shared machine, the count
 does not change with the machine's load. Runs never inherit
-PYTHONDONTWRITEBYTECODE: an installed package has its modules compiled. copylint is
-measured with its default worker processes and with --jobs 1; its findings are also
-broken down by rule. Peers are found on PATH unless a path is given. Nothing here is a
-test: numbers depend on the machine; compare ratios, run side by side.
+PYTHONDONTWRITEBYTECODE: an installed package has its modules compiled.
+
+copylint runs in a temporary folder of its own (so no config: the built-in packs, and a
+cache folder of its own), measured three ways: as a second run finds the drafts
+(unchanged: it uses the outcomes it kept, ``copylint.results``); with every draft
+changed (the kept outcomes dropped before each run, the rest of its cache kept); and
+that with --jobs 1. Its findings are also broken down by rule. Peers are found on PATH
+unless a path is given. Nothing here is a test: numbers depend on the machine; compare
+ratios, run side by side.
 """
 
 from __future__ import annotations
@@ -77,12 +82,12 @@ def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run_once(argv: list[str]) -> tuple[float, float, str]:
+def run_once(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
     """Run ``argv``; return wall seconds, peak RSS in MB of its largest process, output."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
         start = time.perf_counter()
         process = subprocess.Popen(
-            argv, stdout=output, stderr=subprocess.STDOUT, env=_environment()
+            argv, stdout=output, stderr=subprocess.STDOUT, env=_environment(), cwd=cwd
         )
         _pid, _status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
@@ -91,7 +96,7 @@ def run_once(argv: list[str]) -> tuple[float, float, str]:
         return elapsed, usage.ru_maxrss / 1024, output.read()
 
 
-def count_instructions(argv: list[str]) -> int:
+def count_instructions(argv: list[str], cwd: Path | None = None) -> int:
     """Run ``argv`` under callgrind; return the instructions of all its processes."""
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     log = subprocess.run(
@@ -100,20 +105,44 @@ def count_instructions(argv: list[str]) -> int:
         stderr=subprocess.PIPE,
         text=True,
         env=_environment(),
+        cwd=cwd,
     ).stderr
     return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", log))
 
 
-def measure(
-    name: str, argv: list[str], count: Callable[[str], int], repeat: int, instructions: bool
-) -> Measurement:
+@dataclass(frozen=True)
+class Tool:
+    """A command to time, the folder it runs in, and what to do before each timed run."""
+
+    name: str
+    argv: list[str]
+    count: Callable[[str], int]
+    cwd: Path | None = None
+    before_each: Callable[[], None] = lambda: None
+
+
+def measure(tool: Tool, repeat: int, instructions: bool) -> Measurement:
     """Median wall time of ``repeat`` runs after one uncounted run, the largest peak
     memory, the findings of the last, and the instructions of one more run if asked."""
-    run_once(argv)
-    runs = [run_once(argv) for _ in range(repeat)]
+    run_once(tool.argv, tool.cwd)
+    runs = []
+    for _ in range(repeat):
+        tool.before_each()
+        runs.append(run_once(tool.argv, tool.cwd))
     seconds = statistics.median(run[0] for run in runs)
-    executed = count_instructions(argv) if instructions else None
-    return Measurement(name, seconds, max(run[1] for run in runs), count(runs[-1][2]), executed)
+    executed = None
+    if instructions:
+        tool.before_each()
+        executed = count_instructions(tool.argv, tool.cwd)
+    found = tool.count(runs[-1][2])
+    return Measurement(tool.name, seconds, max(run[1] for run in runs), found, executed)
+
+
+def _forget_outcomes(project: Path) -> None:
+    """Make copylint lint every draft again, as if each had changed since the last run:
+    drop the outcomes it keeps (``copylint.results``), and nothing else of its cache."""
+    for kept in (project / ".copylint_cache").glob("results.sqlite*"):
+        kept.unlink()
 
 
 def main() -> int:
@@ -137,7 +166,7 @@ def main() -> int:
     else:
         files = sorted(str(p) for p in args.corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES)
     articles = len(files)
-    copylint = [sys.executable, "-m", "copylint", "--format", "json", str(args.corpus)]
+    copylint = [sys.executable, "-m", "copylint", "--format", "json", str(args.corpus.resolve())]
     if args.as_of:
         copylint += ["--as-of", args.as_of]
 
@@ -152,8 +181,16 @@ def main() -> int:
     if args.instructions and shutil.which("valgrind") is None:
         parser.error("--instructions needs valgrind (apt install valgrind)")
     timed = partial(measure, repeat=args.repeat, instructions=args.instructions)
-    results = [timed("copylint", copylint, count_copylint)]
-    results.append(timed("copylint --jobs 1", [*copylint, "--jobs", "1"], count_copylint))
+    with tempfile.TemporaryDirectory(prefix="copylint-bench-") as folder:
+        project = Path(folder)  # no config: the built-in packs; a cache folder of its own
+        forget = partial(_forget_outcomes, project)
+        results = [
+            timed(Tool("copylint", copylint, count_copylint, project)),
+            timed(Tool("copylint, all changed", copylint, count_copylint, project, forget)),
+            timed(
+                Tool("  with --jobs 1", [*copylint, "--jobs", "1"], count_copylint, project, forget)
+            ),
+        ]
     for spec in args.peer:
         name, _, exe = spec.partition("=")
         executable = exe or shutil.which(name)
@@ -161,7 +198,7 @@ def main() -> int:
             print(f"skipping {spec}: not a known peer or not installed", file=sys.stderr)
             continue
         peer = PEERS[name]
-        results.append(timed(name, peer.command(executable, files), peer.count))
+        results.append(timed(Tool(name, peer.command(executable, files), peer.count)))
 
     base = results[0]
     print(f"{articles} articles in {args.corpus}\n")

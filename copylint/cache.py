@@ -106,10 +106,15 @@ def cache_at(root: Path, enabled: bool = True) -> Cache:
 def _digest(kind: str, sources: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{code_stamp()}\0{kind}".encode())
     for source in sources:
-        found = source.stat()
         digest.update(f"\0{source}\0".encode())
-        digest.update(_content_digest(source, found.st_mtime_ns, found.st_size))
+        digest.update(content_digest(source))
     return digest.hexdigest()[:DIGEST_LENGTH]
+
+
+def content_digest(source: Path) -> bytes:
+    """The digest of a file's content; raises OSError when it cannot be read."""
+    found = source.stat()
+    return _content_digest(source, found.st_mtime_ns, found.st_size)
 
 
 @cache

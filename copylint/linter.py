@@ -183,6 +183,11 @@ class RuleSet:
             self.prefiltered,
         )
 
+    def rules(self) -> list[Rule]:
+        """Return every rule, by name."""
+        pairs = (*self.text, *self.document, *self.cross_file)
+        return sorted((pair[0] for pair in pairs), key=lambda rule: rule.name)
+
     def needed_words(self, rule: Rule, check: TextCheck) -> NeededWords | None:
         """Return the words a segment must hold one of for ``rule`` to run there, when
         the rule is skipped on the others."""

@@ -229,6 +229,34 @@ def _related_stories(
 def _outcomes(
     items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
 ) -> list[_Outcome]:
+    """Each item's outcome: as an earlier run kept it when nothing it is made of has
+    changed (``copylint.results``), else linted now (and kept)."""
+    from copylint.results import MIN_DRAFTS, KeptResults
+
+    kept = KeptResults.open(rules, run) if len(items) >= MIN_DRAFTS else None
+    if kept is None:
+        return _linted(items, rules, run, jobs)
+    with contextlib.closing(kept):
+        keys = [_keyed(item, kept.key(item)) if isinstance(item, Draft) else None for item in items]
+        outcomes = kept.found(keys, _Outcome)
+        unknown = [place for place, outcome in enumerate(outcomes) if outcome is None]
+        linted = _linted([items[place] for place in unknown], rules, run, jobs)
+        new = []
+        for place, outcome in zip(unknown, linted, strict=True):
+            outcomes[place] = outcome
+            if (pair := keys[place]) is not None and outcome.error is None and not outcome.warnings:
+                new.append((*pair, outcome))
+        kept.keep(new)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _keyed(draft: Draft, key: str | None) -> tuple[str, str] | None:
+    return None if key is None else (draft.display_path, key)
+
+
+def _linted(
+    items: list[Draft | CopylintError], rules: RuleSet, run: RunContext, jobs: int | None
+) -> list[_Outcome]:
     workers = jobs if jobs is not None else min(_cores(), MAX_JOBS)
     if workers <= 1 or len(items) < MIN_DRAFTS_PER_JOB * workers:
         return [_lint_one(item, rules, run) for item in items]

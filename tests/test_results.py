@@ -1,0 +1,210 @@
+"""Kept results: a draft is linted again only when something its outcome is made of
+changed, and the findings are the same whether it was linted or not."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import copylint.linter
+import copylint.results
+import copylint.runner
+from copylint.cache import CACHE_NAME
+from copylint.cli import main
+from copylint.results import LIBRARIES, MIN_DRAFTS, STORE_NAME
+
+COUNCIL = "The council voted on Tuesday to delay the budget vote until the spring.\n"
+FERRY = "The ferry to the island will not sail this week while its engine is repaired.\n"
+SCHOOL = "The school will reopen on Monday after the the storm, the head teacher said.\n"
+DOUBLED = "school.txt:1:40: error[newsroom.DoubledWord] 'the' is repeated"
+REPEATED = (
+    "ferry.txt:3:1: warning[newsroom.ReusedParagraph] Paragraph also appears in "
+    "council.txt:1 (word for word)"
+)
+SUMMARY = "Found 2 problems (1 error, 1 warning) in 2 of 3 files."
+DRAFTS = ("council.txt", "ferry.txt", "school.txt")
+HOUSE = ("--select", "House")
+
+
+@pytest.fixture
+def linted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """The drafts linted in this process (runs of two drafts or more keep outcomes)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(copylint.results, "MIN_DRAFTS", 2)
+    names: list[str] = []
+    lint_one = copylint.runner._lint_one
+
+    def counted(item: object, *args: object) -> object:
+        names.append(getattr(item, "display_path", ""))
+        return lint_one(item, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(copylint.runner, "_lint_one", counted)
+    (tmp_path / "council.txt").write_text(COUNCIL, encoding="utf-8")
+    (tmp_path / "ferry.txt").write_text(f"{FERRY}\n{COUNCIL}", encoding="utf-8")
+    (tmp_path / "school.txt").write_text(SCHOOL, encoding="utf-8")
+    return names
+
+
+def _run(
+    capsys: pytest.CaptureFixture[str], *options: str, drafts: tuple[str, ...] = DRAFTS
+) -> list[str]:
+    main(["--jobs", "1", "--as-of", "2026-01-05", *options, *drafts])
+    return capsys.readouterr().out.splitlines()
+
+
+def _relinted(
+    linted: list[str],
+    capsys: pytest.CaptureFixture[str],
+    *options: str,
+    drafts: tuple[str, ...] = DRAFTS,
+) -> list[str]:
+    """Run again; return the drafts linted (sorted)."""
+    linted.clear()
+    _run(capsys, *options, drafts=drafts)
+    return sorted(linted)
+
+
+def test_unchanged_drafts_are_not_linted_again_and_their_findings_stay(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
+    assert sorted(linted) == ["council.txt", "ferry.txt", "school.txt"]
+    assert (tmp_path / CACHE_NAME / STORE_NAME).is_file()
+    linted.clear()
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
+    assert linted == []
+    (tmp_path / "school.txt").write_text(SCHOOL.replace("the the", "the"), encoding="utf-8")
+    linted.clear()
+    assert _run(capsys) == [REPEATED, "Found 1 problem (1 warning) in 1 of 3 files."]
+    assert linted == ["school.txt"]
+    (tmp_path / "council.txt").write_text(FERRY, encoding="utf-8")
+    linted.clear()
+    assert _run(capsys) == [
+        "ferry.txt:1:1: warning[newsroom.ReusedParagraph] Paragraph also appears in "
+        "council.txt:1 (word for word)",
+        "Found 1 problem (1 warning) in 1 of 3 files.",
+    ]
+    assert linted == ["council.txt"]
+
+
+def test_what_the_findings_are_made_of_changing_lints_the_drafts_again(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    styles = tmp_path / "styles" / "House"
+    styles.mkdir(parents=True)
+    rule = "extends: existence\nmessage: \"Avoid '%s'\"\ntokens: [TOKEN]\n"
+    (styles / "Words.yml").write_text(rule.replace("TOKEN", "ferry"), encoding="utf-8")
+    config = "packs: [newsroom, House]\nstyles_path: [styles]\n"
+    (tmp_path / ".copylint.yaml").write_text(config, encoding="utf-8")
+    every = list(DRAFTS)
+    assert _relinted(linted, capsys, *HOUSE) == every
+    assert _relinted(linted, capsys, *HOUSE) == []
+    (styles / "Words.yml").write_text(rule.replace("TOKEN", "island"), encoding="utf-8")
+    assert _relinted(linted, capsys, *HOUSE) == every
+    (styles / "notes.txt").write_text("a file the rule may read\n", encoding="utf-8")
+    assert _relinted(linted, capsys, *HOUSE) == every
+    (tmp_path / ".copylint.yaml").write_text(f"{config}rules:\n  House.Words: error\n")
+    assert _relinted(linted, capsys, *HOUSE) == every
+    assert _relinted(linted, capsys, *HOUSE, "--as-of", "2026-01-06") == every
+    assert _relinted(linted, capsys) == every
+    assert _relinted(linted, capsys, *HOUSE) == every, "one outcome per draft"
+
+
+def test_a_library_or_python_of_another_version_lints_again(
+    linted: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _run(capsys)
+    version = copylint.results._version
+    monkeypatch.setattr(copylint.results, "_version", lambda name: f"{version(name)}.1")
+    assert _relinted(linted, capsys) == ["council.txt", "ferry.txt", "school.txt"]
+    monkeypatch.setattr(copylint.results.sys, "version", "3.99")
+    assert _relinted(linted, capsys) == ["council.txt", "ferry.txt", "school.txt"]
+
+
+def test_the_libraries_watched_are_copylints_dependencies() -> None:
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    names = {
+        requirement.split(">")[0].split("[")[0].split("<")[0].lower()
+        for requirement in project["project"]["dependencies"]
+    }
+    assert set(LIBRARIES) == names | {"linkify-it-py"}  # markdown-it-py[linkify]
+
+
+def test_an_outcome_a_rule_ran_out_of_time_on_is_not_kept(
+    linted: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(copylint.linter, "RULE_SECONDS", 0.1)
+    (Path("styles") / "Style").mkdir(parents=True)
+    Path("styles/Style/Runaway.yml").write_text(
+        "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens: ['(a|aa)+$']\n"
+    )
+    Path(".copylint.yaml").write_text("packs: [Style]\nstyles_path: [styles]\n")
+    Path("run.txt").write_text("a" * 40 + "!\n", encoding="utf-8")
+    drafts = (*DRAFTS, "run.txt")
+    assert _relinted(linted, capsys, drafts=drafts) == sorted(drafts)
+    assert _relinted(linted, capsys, drafts=drafts) == ["run.txt"]
+
+
+def test_a_damaged_store_is_made_anew_and_changes_no_finding(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _run(capsys)
+    (tmp_path / CACHE_NAME / STORE_NAME).write_bytes(b"not a database" * 100)
+    linted.clear()
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
+    assert sorted(linted) == list(DRAFTS)
+    with sqlite3.connect(tmp_path / CACHE_NAME / STORE_NAME) as store:
+        rows = store.execute("SELECT path FROM results ORDER BY path").fetchall()
+    assert rows == [(name,) for name in DRAFTS]
+
+
+def test_no_cache_and_runs_of_few_drafts_keep_nothing(
+    linted: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _run(capsys, "--no-cache")
+    assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
+    monkeypatch.setattr(copylint.results, "MIN_DRAFTS", MIN_DRAFTS)
+    _run(capsys)
+    assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
+
+
+VALE_INI = """\
+StylesPath = styles
+[*.md]
+BasedOnStyles = House
+TokenIgnores = (\\{\\{[^}]+\\}\\})
+"""
+
+
+@pytest.mark.parametrize("project", ["built-in packs", "a Vale project"])
+def test_keys_are_the_same_in_every_process(tmp_path: Path, project: str) -> None:
+    """Sets are written in order: ``repr`` orders them by hash, which differs by process."""
+    if project == "a Vale project":
+        (tmp_path / "styles" / "House").mkdir(parents=True)
+        (tmp_path / "styles" / "House" / "Words.yml").write_text(
+            "extends: substitution\nmessage: \"Use '%s'\"\nswap:\n  utilize: use\n  leverage: use\n"
+        )
+        (tmp_path / ".vale.ini").write_text(VALE_INI)
+    for name in range(MIN_DRAFTS):
+        (tmp_path / f"d{name}.md").write_text(f"# Story {name}\n\n{COUNCIL}\n{FERRY}")
+    keys = [_kept_keys(tmp_path, seed) for seed in ("1", "2")]
+    assert len(keys[0]) == MIN_DRAFTS
+    assert keys[0] == keys[1]
+
+
+def _kept_keys(folder: Path, seed: str) -> set[tuple[str, str]]:
+    environment = {**os.environ, "PYTHONHASHSEED": seed}
+    command = [sys.executable, "-m", "copylint", "--jobs", "1", "."]
+    done = subprocess.run(command, cwd=folder, env=environment, capture_output=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    with sqlite3.connect(folder / CACHE_NAME / STORE_NAME) as store:
+        return set(store.execute("SELECT path, key FROM results"))
