@@ -179,11 +179,26 @@ def _run_digest(rules: RuleSet, run: RunContext) -> str:
 
 
 def _rule_sources(rules: Sequence[Rule]) -> list[Path]:
-    """Every file in the folders the rules are loaded from, and in their styles
-    folders' ``config/`` (where Vale keeps dictionaries, vocabularies, word lists)."""
-    folders = {rule.path.parent for rule in rules if rule.path.is_file()}
-    folders |= {folder.parent / "config" for folder in folders}
-    return sorted({path for folder in folders for path in folder.rglob("*") if path.is_file()})
+    """The files the rules may be built from: every file in the folders they are loaded
+    from and in their styles folders' ``config/`` (where Vale keeps dictionaries,
+    vocabularies, word lists), their styles folders' own files, and the files their
+    options name (a knowledge base, a title grammar)."""
+    packs = {rule.path.parent for rule in rules if rule.path.is_file()}
+    found = {path for pack in packs for path in pack.rglob("*")}
+    found |= {path for pack in packs for path in (pack.parent / "config").rglob("*")}
+    found |= {path for pack in packs for path in pack.parent.iterdir()}
+    found |= {path for rule in rules for path in _named_files(rule.options)}
+    return sorted(path for path in found if path.is_file())
+
+
+def _named_files(options: object) -> list[Path]:
+    """The paths among the options' values (the rule loader takes them from the rule's
+    folder)."""
+    if not dataclasses.is_dataclass(options):
+        return []
+    values = [getattr(options, field.name) for field in dataclasses.fields(options)]
+    flat = [item for value in values for item in (value if isinstance(value, tuple) else [value])]
+    return [item for item in flat if isinstance(item, Path)]
 
 
 def _as_configured(rule: Rule) -> object:

@@ -17,6 +17,7 @@ import copylint.results
 import copylint.runner
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
+from copylint.packs import builtin_styles_dir
 from copylint.results import LIBRARIES, MIN_DRAFTS, STORE_NAME
 
 COUNCIL = "The council voted on Tuesday to delay the budget vote until the spring.\n"
@@ -109,11 +110,48 @@ def test_what_the_findings_are_made_of_changing_lints_the_drafts_again(
     assert _relinted(linted, capsys, *HOUSE) == every
     (styles / "notes.txt").write_text("a file the rule may read\n", encoding="utf-8")
     assert _relinted(linted, capsys, *HOUSE) == every
+    (styles.parent / "accept.txt").write_text("a word list Vale may read\n", encoding="utf-8")
+    assert _relinted(linted, capsys, *HOUSE) == every
+    (styles.parent / "config" / "dictionaries").mkdir(parents=True)
+    (styles.parent / "config" / "dictionaries" / "house.dic").write_text("1\nferry\n")
+    assert _relinted(linted, capsys, *HOUSE) == every
     (tmp_path / ".copylint.yaml").write_text(f"{config}rules:\n  House.Words: error\n")
     assert _relinted(linted, capsys, *HOUSE) == every
     assert _relinted(linted, capsys, *HOUSE, "--as-of", "2026-01-06") == every
     assert _relinted(linted, capsys) == every
     assert _relinted(linted, capsys, *HOUSE) == every, "one outcome per draft"
+
+
+PEOPLE = """\
+verified_as_of: 2026-10-01
+people:
+  - name: Maria Alvarez
+    offices:
+      - {title: Council President, role: council president, start: 2021-01-01, end: END}
+"""
+
+
+def test_a_file_named_by_a_rules_option_is_watched_wherever_it_is(tmp_path: Path) -> None:
+    """Run as commits run, each in a process of its own."""
+    (tmp_path / "styles" / "House").mkdir(parents=True)
+    titles = builtin_styles_dir() / "newsroom" / "data" / "titles.yaml"
+    (tmp_path / "styles" / "House" / "Stale.yml").write_text(
+        f"extends: stale\nmessage: '%s'\nknowledge_base: [../../people.yaml]\ntitles: {titles}\n"
+    )
+    (tmp_path / ".copylint.yaml").write_text("packs: [House]\nstyles_path: [styles]\n")
+    (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2025-01-01"))
+    for name in range(MIN_DRAFTS):
+        (tmp_path / f"d{name}.txt").write_text(f"Council President Maria Alvarez spoke {name}.\n")
+    command = [sys.executable, "-m", "copylint", "--as-of", "2026-01-05", "."]
+    for _run_again in range(2):
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert (
+            done.stdout.splitlines()[-1]
+            == f"Found {MIN_DRAFTS} problems (32 warnings) in 32 of 32 files."
+        )
+    (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2027-01-01"))
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.stdout.splitlines() == [f"No problems found in {MIN_DRAFTS} files."]
 
 
 def test_a_library_or_python_of_another_version_lints_again(
