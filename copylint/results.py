@@ -17,7 +17,8 @@ digests everything the outcome is made of:
 The next run reads each draft and lints only those whose key it does not find; the
 cross-file rules then compare all of them, as before. An outcome in which a rule ran
 out of its time budget is not kept, nor is a draft that is not a file (standard input,
-an editor's text). One outcome is kept per draft name, the last. A run of fewer than
+an editor's text). One outcome is kept per draft name, the last; one that no run used
+for ``UNUSED_DAYS`` is dropped. A run of fewer than
 ``MIN_DRAFTS`` drafts neither reads nor keeps outcomes: a commit's drafts are new. A
 store that cannot be opened or written is as none; a damaged one is made anew.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import enum
 import hashlib
 import pickle
@@ -58,11 +60,17 @@ LIBRARIES = (
     "pyahocorasick",
 )
 """The libraries whose version may change an outcome: copylint's dependencies."""
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS results (
+UNUSED_DAYS = 30
+"""An outcome no run has used for this many days is dropped (its draft was deleted or
+renamed, most likely)."""
+_LAYOUT = 1
+"""The store's layout (SQLite's ``user_version``); a store of another is made anew."""
+_TABLE = """
+CREATE TABLE results (
     path TEXT PRIMARY KEY,
     key TEXT NOT NULL,
-    outcome BLOB NOT NULL
+    outcome BLOB NOT NULL,
+    used INTEGER NOT NULL
 )
 """
 T = TypeVar("T")
@@ -78,6 +86,8 @@ class KeptResults:
         self.run_digest = _run_digest(rules, run)
         self._by_rules: dict[tuple[str, ...], str] = {}
         self._by_markup: dict[Markup, str] = {}
+        self.today = datetime.date.today().toordinal()
+        self._used_earlier: list[str] = []
 
     @classmethod
     def open(cls, rules: RuleSet, run: RunContext) -> KeptResults | None:
@@ -90,7 +100,7 @@ class KeptResults:
                 run.cache.make_folder()
                 connection = sqlite3.connect(path, timeout=30, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(_SCHEMA)
+                _lay_out(connection)
                 return cls(connection, rules, run)
             except sqlite3.DatabaseError:  # not a store (damaged): make it anew
                 with contextlib.suppress(OSError):
@@ -122,28 +132,35 @@ class KeptResults:
     def found(self, keys: Sequence[tuple[str, str] | None], kind: type[T]) -> list[T | None]:
         """Return the outcome kept under each ``(path, key)`` (None: none, or another key)."""
         wanted = {pair[0]: pair[1] for pair in keys if pair is not None}
-        query = "SELECT path, key, outcome FROM results WHERE path IN ({})"
+        query = "SELECT path, key, outcome, used FROM results WHERE path IN ({})"
         kept: dict[str, T] = {}
         try:
-            for path, key, blob in select_in(self.connection, query, (), list(wanted)):
+            for path, key, blob, used in select_in(self.connection, query, (), list(wanted)):
                 outcome = _loads(blob) if wanted[path] == key else None
                 if isinstance(outcome, kind):
                     kept[path] = outcome
+                    if used < self.today:
+                        self._used_earlier.append(path)
         except sqlite3.Error:
             return [None] * len(keys)
         return [kept.get(pair[0]) if pair is not None else None for pair in keys]
 
     def keep(self, outcomes: Sequence[tuple[str, str, object]]) -> None:
-        """Keep each ``(path, key, outcome)``, in place of the path's last outcome."""
-        if not outcomes:
+        """Keep each ``(path, key, outcome)``, in place of the path's last outcome; note
+        the outcomes ``found`` used as used today, and drop those unused for long."""
+        if not outcomes and not self._used_earlier:
             return
         rows = (
-            (path, key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+            (path, key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL), self.today)
             for path, key, outcome in outcomes
         )
+        used = ((self.today, path) for path in self._used_earlier)
         try:
             self.connection.execute("BEGIN IMMEDIATE")
-            self.connection.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+            self.connection.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+            self.connection.executemany("UPDATE results SET used = ? WHERE path = ?", used)
+            unused = self.today - UNUSED_DAYS
+            self.connection.execute("DELETE FROM results WHERE used < ?", (unused,))
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -162,6 +179,22 @@ class KeptResults:
         if markup not in self._by_markup:
             self._by_markup[markup] = _stable(markup)
         return self._by_markup[markup]
+
+
+def _lay_out(connection: sqlite3.Connection) -> None:
+    """Make the table, unless the store has it in this layout."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] == _LAYOUT:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+            connection.execute("DROP TABLE IF EXISTS results")
+            connection.execute(_TABLE)
+            connection.execute(f"PRAGMA user_version = {_LAYOUT}")
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        connection.execute("ROLLBACK")
+        raise
 
 
 def _run_digest(rules: RuleSet, run: RunContext) -> str:

@@ -3,6 +3,8 @@ changed, and the findings are the same whether it was linted or not."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import os
 import sqlite3
 import subprocess
@@ -18,7 +20,7 @@ import copylint.runner
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
 from copylint.packs import builtin_styles_dir
-from copylint.results import LIBRARIES, MIN_DRAFTS, STORE_NAME
+from copylint.results import LIBRARIES, MIN_DRAFTS, STORE_NAME, UNUSED_DAYS
 
 COUNCIL = "The council voted on Tuesday to delay the budget vote until the spring.\n"
 FERRY = "The ferry to the island will not sail this week while its engine is repaired.\n"
@@ -200,6 +202,32 @@ def test_a_damaged_store_is_made_anew_and_changes_no_finding(
     with sqlite3.connect(tmp_path / CACHE_NAME / STORE_NAME) as store:
         rows = store.execute("SELECT path FROM results ORDER BY path").fetchall()
     assert rows == [(name,) for name in DRAFTS]
+
+
+def test_outcomes_unused_for_a_month_are_dropped_and_used_ones_are_kept(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "gone.txt").write_text(FERRY, encoding="utf-8")
+    _run(capsys, drafts=(*DRAFTS, "gone.txt"))
+    (tmp_path / "gone.txt").unlink()
+    today = datetime.date.today().toordinal()
+    store = tmp_path / CACHE_NAME / STORE_NAME
+    with contextlib.closing(sqlite3.connect(store)) as connection, connection:
+        connection.execute("UPDATE results SET used = ?", (today - UNUSED_DAYS - 1,))
+    assert _relinted(linted, capsys) == []
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        rows = connection.execute("SELECT path, used FROM results ORDER BY path").fetchall()
+    assert rows == [(name, today) for name in DRAFTS]
+
+
+def test_a_store_of_another_layout_is_made_anew(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / CACHE_NAME).mkdir()
+    with contextlib.closing(sqlite3.connect(tmp_path / CACHE_NAME / STORE_NAME)) as connection:
+        connection.execute("CREATE TABLE results (path TEXT PRIMARY KEY, outcome BLOB)")
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
+    assert _relinted(linted, capsys) == []
 
 
 def test_no_cache_and_runs_of_few_drafts_keep_nothing(
