@@ -18,9 +18,9 @@ The next run reads each draft and lints only those whose key it does not find; t
 cross-file rules then compare all of them, as before. An outcome in which a rule ran
 out of its time budget is not kept, nor is a draft that is not a file (standard input,
 an editor's text). One outcome is kept per draft name, the last; one that no run used
-for ``UNUSED_DAYS`` is dropped. A run of fewer than
-``MIN_DRAFTS`` drafts neither reads nor keeps outcomes: a commit's drafts are new. A
-store that cannot be opened or written is as none; a damaged one is made anew.
+for ``UNUSED_DAYS`` is dropped. A run of few drafts neither reads nor keeps outcomes
+(``runner.MIN_DRAFTS_KEPT``): a commit's drafts are new. A store that cannot be opened
+or written is as none; a damaged one is made anew.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ from copylint.linter import RuleSet, RunContext
 from copylint.rules import Rule
 
 STORE_NAME = "results.sqlite"
-MIN_DRAFTS = 32
 LIBRARIES = (
     "pyyaml",
     "regex",

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 MAX_JOBS = 4
 MIN_DRAFTS_PER_JOB = 32
+MIN_DRAFTS_KEPT = 32
+"""Runs of fewer drafts (a commit's, new ones) neither read nor keep outcomes
+(``copylint.results``): opening the store would cost more than it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +234,11 @@ def _outcomes(
 ) -> list[_Outcome]:
     """Each item's outcome: as an earlier run kept it when nothing it is made of has
     changed (``copylint.results``), else linted now (and kept)."""
-    from copylint.results import MIN_DRAFTS, KeptResults
+    if len(items) < MIN_DRAFTS_KEPT:
+        return _linted(items, rules, run, jobs)
+    from copylint.results import KeptResults
 
-    kept = KeptResults.open(rules, run) if len(items) >= MIN_DRAFTS else None
+    kept = KeptResults.open(rules, run)
     if kept is None:
         return _linted(items, rules, run, jobs)
     with contextlib.closing(kept):

@@ -20,7 +20,8 @@ import copylint.runner
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
 from copylint.packs import builtin_styles_dir
-from copylint.results import LIBRARIES, MIN_DRAFTS, STORE_NAME, UNUSED_DAYS
+from copylint.results import LIBRARIES, STORE_NAME, UNUSED_DAYS
+from copylint.runner import MIN_DRAFTS_KEPT
 
 COUNCIL = "The council voted on Tuesday to delay the budget vote until the spring.\n"
 FERRY = "The ferry to the island will not sail this week while its engine is repaired.\n"
@@ -39,7 +40,7 @@ HOUSE = ("--select", "House")
 def linted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """The drafts linted in this process (runs of two drafts or more keep outcomes)."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(copylint.results, "MIN_DRAFTS", 2)
+    monkeypatch.setattr(copylint.runner, "MIN_DRAFTS_KEPT", 2)
     names: list[str] = []
     lint_one = copylint.runner._lint_one
 
@@ -142,18 +143,18 @@ def test_a_file_named_by_a_rules_option_is_watched_wherever_it_is(tmp_path: Path
     )
     (tmp_path / ".copylint.yaml").write_text("packs: [House]\nstyles_path: [styles]\n")
     (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2025-01-01"))
-    for name in range(MIN_DRAFTS):
+    for name in range(MIN_DRAFTS_KEPT):
         (tmp_path / f"d{name}.txt").write_text(f"Council President Maria Alvarez spoke {name}.\n")
     command = [sys.executable, "-m", "copylint", "--as-of", "2026-01-05", "."]
     for _run_again in range(2):
         done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
         assert (
             done.stdout.splitlines()[-1]
-            == f"Found {MIN_DRAFTS} problems (32 warnings) in 32 of 32 files."
+            == f"Found {MIN_DRAFTS_KEPT} problems (32 warnings) in 32 of 32 files."
         )
     (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2027-01-01"))
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert done.stdout.splitlines() == [f"No problems found in {MIN_DRAFTS} files."]
+    assert done.stdout.splitlines() == [f"No problems found in {MIN_DRAFTS_KEPT} files."]
 
 
 def test_a_library_or_python_of_another_version_lints_again(
@@ -238,7 +239,7 @@ def test_no_cache_and_runs_of_few_drafts_keep_nothing(
 ) -> None:
     _run(capsys, "--no-cache")
     assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
-    monkeypatch.setattr(copylint.results, "MIN_DRAFTS", MIN_DRAFTS)
+    monkeypatch.setattr(copylint.runner, "MIN_DRAFTS_KEPT", MIN_DRAFTS_KEPT)
     _run(capsys)
     assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
 
@@ -260,10 +261,10 @@ def test_keys_are_the_same_in_every_process(tmp_path: Path, project: str) -> Non
             "extends: substitution\nmessage: \"Use '%s'\"\nswap:\n  utilize: use\n  leverage: use\n"
         )
         (tmp_path / ".vale.ini").write_text(VALE_INI)
-    for name in range(MIN_DRAFTS):
+    for name in range(MIN_DRAFTS_KEPT):
         (tmp_path / f"d{name}.md").write_text(f"# Story {name}\n\n{COUNCIL}\n{FERRY}")
     keys = [_kept_keys(tmp_path, seed) for seed in ("1", "2")]
-    assert len(keys[0]) == MIN_DRAFTS
+    assert len(keys[0]) == MIN_DRAFTS_KEPT
     assert keys[0] == keys[1]
 
 
