@@ -111,9 +111,10 @@ class KeptResults:
     def close(self) -> None:
         self.connection.close()
 
-    def key(self, draft: Draft) -> str | None:
-        """Digest everything the draft's outcome is made of; None for a draft whose
-        outcome is not kept (not a reported file, or a file that cannot be read)."""
+    def key(self, draft: Draft) -> tuple[str, str] | None:
+        """Return the draft's name and a digest of everything its outcome is made of;
+        None for a draft whose outcome is not kept (not a reported file, or a file that
+        cannot be read)."""
         if not draft.reported or draft.data is not None:
             return None
         try:
@@ -126,7 +127,7 @@ class KeptResults:
         digest.update(self._markup_digest(self.run.markup_for(path)).encode())
         digest.update(f"\0{path}\0{draft.format.value}\0".encode())
         digest.update(data)
-        return digest.hexdigest()
+        return path, digest.hexdigest()
 
     def found(self, keys: Sequence[tuple[str, str] | None], kind: type[T]) -> list[T | None]:
         """Return the outcome kept under each ``(path, key)`` (None: none, or another key)."""

@@ -242,21 +242,25 @@ def _outcomes(
     if kept is None:
         return _linted(items, rules, run, jobs)
     with contextlib.closing(kept):
-        keys = [_keyed(item, kept.key(item)) if isinstance(item, Draft) else None for item in items]
-        outcomes = kept.found(keys, _Outcome)
-        unknown = [place for place, outcome in enumerate(outcomes) if outcome is None]
-        linted = _linted([items[place] for place in unknown], rules, run, jobs)
-        new = []
-        for place, outcome in zip(unknown, linted, strict=True):
-            outcomes[place] = outcome
-            if (pair := keys[place]) is not None and outcome.error is None and not outcome.warnings:
-                new.append((*pair, outcome))
-        kept.keep(new)
-    return [outcome for outcome in outcomes if outcome is not None]
+        keys = [kept.key(item) if isinstance(item, Draft) else None for item in items]
+        found = kept.found(keys, _Outcome)
+        unknown = [item for item, outcome in zip(items, found, strict=True) if outcome is None]
+        linted = iter(_linted(unknown, rules, run, jobs))
+        outcomes = [outcome if outcome is not None else next(linted) for outcome in found]
+        kept.keep(
+            [
+                (*key, outcome)
+                for key, outcome, earlier in zip(keys, outcomes, found, strict=True)
+                if key is not None and earlier is None and _keepable(outcome)
+            ]
+        )
+    return outcomes
 
 
-def _keyed(draft: Draft, key: str | None) -> tuple[str, str] | None:
-    return None if key is None else (draft.display_path, key)
+def _keepable(outcome: _Outcome) -> bool:
+    """Tell whether a later run may use ``outcome``: no rule ran out of its time budget
+    (the next run may finish it)."""
+    return outcome.error is None and not outcome.warnings
 
 
 def _linted(
