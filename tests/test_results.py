@@ -97,6 +97,20 @@ def test_unchanged_drafts_are_not_linted_again_and_their_findings_stay(
     assert linted == ["council.txt"]
 
 
+def test_a_kept_drafts_directives_still_suppress_what_other_drafts_bring(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A cross-file finding is made anew on each run, and suppressed by the directives
+    its draft had when it was linted."""
+    directive = "<!-- copylint-disable-file newsroom.ReusedParagraph -->\n\n"
+    (tmp_path / "ferry.md").write_text(f"{directive}{FERRY}\n{COUNCIL}", encoding="utf-8")
+    drafts = ("council.txt", "ferry.md")
+    expected = ["No problems found in 2 files."]
+    assert _run(capsys, drafts=drafts) == expected
+    assert _relinted(linted, capsys, drafts=drafts) == []
+    assert _run(capsys, drafts=drafts) == expected
+
+
 def test_what_the_findings_are_made_of_changing_lints_the_drafts_again(
     linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
