@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 MAX_JOBS = 4
 MIN_DRAFTS_PER_JOB = 32
 MIN_DRAFTS_KEPT = 32
-"""Runs of fewer drafts (a commit's, new ones) neither read nor keep outcomes
-(``copylint.results``): opening the store would cost more than it saves."""
+"""Runs of fewer drafts (a commit's, new ones; archive stories do not count) neither
+read nor keep outcomes (``copylint.results``): opening the store would cost more than
+it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,8 @@ def _outcomes(
 ) -> list[_Outcome]:
     """Each item's outcome: as an earlier run kept it when nothing it is made of has
     changed (``copylint.results``), else linted now (and kept)."""
-    if len(items) < MIN_DRAFTS_KEPT:
+    reported = sum(isinstance(item, Draft) and item.reported for item in items)
+    if reported < MIN_DRAFTS_KEPT:
         return _linted(items, rules, run, jobs)
     from copylint.results import KeptResults
 

@@ -258,6 +258,25 @@ def test_no_cache_and_runs_of_few_drafts_keep_nothing(
     assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
 
 
+def test_archive_stories_are_not_drafts_to_keep(
+    linted: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An archive is kept by the archive index; a commit of one draft keeps nothing."""
+    (tmp_path / "stories").mkdir()
+    for name in DRAFTS:
+        (tmp_path / name).rename(tmp_path / "stories" / name)
+    (tmp_path / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    (tmp_path / "draft.txt").write_text(SCHOOL, encoding="utf-8")
+    assert _run(capsys, drafts=("draft.txt",))[0] == (
+        "draft.txt:1:1: warning[newsroom.ReusedParagraph] Paragraph also appears in "
+        "stories/school.txt:1 (word for word)"
+    )
+    assert (tmp_path / CACHE_NAME / "archive.sqlite").is_file()
+    assert not (tmp_path / CACHE_NAME / STORE_NAME).exists()
+
+
 VALE_INI = """\
 StylesPath = styles
 [*.md]
