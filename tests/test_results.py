@@ -4,8 +4,10 @@ changed, and the findings are the same whether it was linted or not."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import os
+import pickle
 import sqlite3
 import subprocess
 import sys
@@ -308,3 +310,27 @@ def _kept_keys(folder: Path, seed: str) -> set[tuple[str, str]]:
     assert done.returncode in (0, 1), done.stderr
     with sqlite3.connect(folder / CACHE_NAME / STORE_NAME) as store:
         return set(store.execute("SELECT path, key FROM results"))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Made:
+    name: str
+    size: int = 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Derived:
+    name: str
+    upper: str = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "upper", self.name.upper())
+
+
+def test_outcomes_are_pickled_as_calls_of_their_classes_when_that_makes_them_again() -> None:
+    value = [_Made("ferry", 3), {"nested": (_Made("council"),)}, _Derived("school")]
+    blob = copylint.results._dumps(value)
+    assert pickle.loads(blob) == value
+    assert copylint.results._field_names(_Made) == ("name", "size")
+    assert copylint.results._field_names(_Derived) is None
+    assert copylint.results._field_names(dict) is None
