@@ -35,6 +35,7 @@ import pickle
 import sqlite3
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -76,6 +77,16 @@ CREATE TABLE results (
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A draft's name, the digest its outcome is kept under, and the draft with the
+    bytes digested (linted as they are, should its file change meanwhile)."""
+
+    path: str
+    key: str
+    draft: Draft
+
+
 class KeptResults:
     """The outcomes kept in the SQLite file of a run's cache folder, keyed for its rules."""
 
@@ -112,10 +123,9 @@ class KeptResults:
     def close(self) -> None:
         self.connection.close()
 
-    def key(self, draft: Draft) -> tuple[str, str] | None:
-        """Return the draft's name and a digest of everything its outcome is made of;
-        None for a draft whose outcome is not kept (not a reported file, or a file that
-        cannot be read)."""
+    def key(self, draft: Draft) -> Keyed | None:
+        """Read the draft and digest everything its outcome is made of; None for a draft
+        whose outcome is not kept (not a reported file, or one that cannot be read)."""
         if not draft.reported or draft.data is not None:
             return None
         try:
@@ -128,11 +138,11 @@ class KeptResults:
         digest.update(self._markup_digest(self.run.markup_for(path)).encode())
         digest.update(f"\0{path}\0{draft.format.value}\0".encode())
         digest.update(data)
-        return path, digest.hexdigest()
+        return Keyed(path, digest.hexdigest(), dataclasses.replace(draft, data=data))
 
-    def found(self, keys: Sequence[tuple[str, str] | None], kind: type[T]) -> list[T | None]:
-        """Return the outcome kept under each ``(path, key)`` (None: none, or another key)."""
-        wanted = {pair[0]: pair[1] for pair in keys if pair is not None}
+    def found(self, keys: Sequence[Keyed | None], kind: type[T]) -> list[T | None]:
+        """Return the outcome kept for each keyed draft (None: none, or for another key)."""
+        wanted = {keyed.path: keyed.key for keyed in keys if keyed is not None}
         query = "SELECT path, key, outcome, used FROM results WHERE path IN ({})"
         kept: dict[str, T] = {}
         try:
@@ -144,14 +154,14 @@ class KeptResults:
                         self._used_earlier.append(path)
         except sqlite3.Error:
             return [None] * len(keys)
-        return [kept.get(pair[0]) if pair is not None else None for pair in keys]
+        return [kept.get(keyed.path) if keyed is not None else None for keyed in keys]
 
-    def keep(self, outcomes: Sequence[tuple[str, str, object]]) -> None:
-        """Keep each ``(path, key, outcome)``, in place of the path's last outcome; note
-        the outcomes ``found`` used as used today, and drop those unused for long."""
+    def keep(self, outcomes: Sequence[tuple[Keyed, object]]) -> None:
+        """Keep the outcome of each keyed draft, in place of its path's last outcome;
+        note the outcomes ``found`` used as used today, and drop those unused for long."""
         if not outcomes and not self._used_earlier:
             return
-        rows = ((path, key, _dumps(outcome), self.today) for path, key, outcome in outcomes)
+        rows = ((keyed.path, keyed.key, _dumps(outcome), self.today) for keyed, outcome in outcomes)
         used = ((self.today, path) for path in self._used_earlier)
         try:
             self.connection.execute("BEGIN IMMEDIATE")

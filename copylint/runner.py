@@ -246,14 +246,18 @@ def _outcomes(
     with contextlib.closing(kept):
         keys = [kept.key(item) if isinstance(item, Draft) else None for item in items]
         found = kept.found(keys, _Outcome)
-        unknown = [item for item, outcome in zip(items, found, strict=True) if outcome is None]
+        unknown = [
+            item if keyed is None else keyed.draft
+            for item, keyed, outcome in zip(items, keys, found, strict=True)
+            if outcome is None
+        ]
         linted = iter(_linted(unknown, rules, run, jobs))
         outcomes = [outcome if outcome is not None else next(linted) for outcome in found]
         kept.keep(
             [
-                (*key, outcome)
-                for key, outcome, earlier in zip(keys, outcomes, found, strict=True)
-                if key is not None and earlier is None and _keepable(outcome)
+                (keyed, outcome)
+                for keyed, outcome, earlier in zip(keys, outcomes, found, strict=True)
+                if keyed is not None and earlier is None and _keepable(outcome)
             ]
         )
     return outcomes

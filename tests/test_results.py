@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,6 +98,26 @@ def test_unchanged_drafts_are_not_linted_again_and_their_findings_stay(
         "Found 1 problem (1 warning) in 1 of 3 files.",
     ]
     assert linted == ["council.txt"]
+
+
+def test_a_draft_edited_during_a_run_is_linted_and_kept_as_it_was_read(
+    linted: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lint = copylint.runner._linted
+
+    def edited_meanwhile(*arguments: Any) -> Any:
+        (tmp_path / "school.txt").write_text(SCHOOL.replace("the the", "the"))
+        return lint(*arguments)
+
+    monkeypatch.setattr(copylint.runner, "_linted", edited_meanwhile)
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
+    monkeypatch.setattr(copylint.runner, "_linted", lint)
+    (tmp_path / "school.txt").write_text(SCHOOL)  # as the first run read it
+    assert _relinted(linted, capsys) == []
+    assert _run(capsys) == [REPEATED, DOUBLED, SUMMARY]
 
 
 def test_a_kept_drafts_directives_still_suppress_what_other_drafts_bring(
