@@ -202,11 +202,11 @@ def main() -> int:
 
     base = results[0]
     print(f"{articles} articles in {args.corpus}\n")
-    header = f"{'tool':<20} {'wall s':>8} {'x copylint':>11} {'peak MB':>8} {'per article':>12}"
+    header = f"{'tool':<22} {'wall s':>8} {'x copylint':>11} {'peak MB':>8} {'per article':>12}"
     print(header + (f" {'G instructions':>15} {'x copylint':>11}" if args.instructions else ""))
     for result in results:
         line = (
-            f"{result.name:<20} {result.seconds:>8.2f} {result.seconds / base.seconds:>11.1f} "
+            f"{result.name:<22} {result.seconds:>8.3f} {result.seconds / base.seconds:>11.2f} "
             f"{result.peak_mb:>8.0f} {result.findings / articles:>12.3f}"
         )
         if result.instructions is not None and base.instructions:
