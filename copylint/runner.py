@@ -244,7 +244,7 @@ def _outcomes(
     if kept is None:
         return _linted(items, rules, run, jobs)
     with contextlib.closing(kept):
-        keys = [kept.key(item) if isinstance(item, Draft) else None for item in items]
+        keys = [kept.keys.of(item) if isinstance(item, Draft) else None for item in items]
         found = kept.found(keys, _Outcome)
         unknown = [
             item if keyed is None else keyed.draft

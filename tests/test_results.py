@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 
 import copylint.linter
+import copylint.outcome_keys
 import copylint.results
 import copylint.runner
 from copylint.cache import CACHE_NAME
 from copylint.cli import main
+from copylint.outcome_keys import LIBRARIES
 from copylint.packs import builtin_styles_dir
-from copylint.results import LIBRARIES, STORE_NAME, UNUSED_DAYS
+from copylint.results import STORE_NAME, UNUSED_DAYS
 from copylint.runner import MIN_DRAFTS_KEPT
 
 COUNCIL = "The council voted on Tuesday to delay the budget vote until the spring.\n"
@@ -198,10 +200,10 @@ def test_a_library_or_python_of_another_version_lints_again(
     linted: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _run(capsys)
-    version = copylint.results._version
-    monkeypatch.setattr(copylint.results, "_version", lambda name: f"{version(name)}.1")
+    version = copylint.outcome_keys._version
+    monkeypatch.setattr(copylint.outcome_keys, "_version", lambda name: f"{version(name)}.1")
     assert _relinted(linted, capsys) == ["council.txt", "ferry.txt", "school.txt"]
-    monkeypatch.setattr(copylint.results.sys, "version", "3.99")
+    monkeypatch.setattr(copylint.outcome_keys.sys, "version", "3.99")
     assert _relinted(linted, capsys) == ["council.txt", "ferry.txt", "school.txt"]
 
 
