@@ -1,4 +1,4 @@
-"""Shared helpers: build a rule from YAML text and lint text with it."""
+"""Shared helpers: build a rule from YAML text and lint text with it; a knowledge base."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def lint(rule: Rule, text: str, path: str = "draft.md") -> list[Diagnostic]:
 def positions(rule: Rule, text: str, path: str = "draft.md") -> list[tuple[int, int]]:
     """Return the (line, column) of each finding."""
     return [(d.line, d.column) for d in lint(rule, text, path)]
+
+
+def council_president_until(end: str) -> str:
+    """A knowledge base of one person, Council President Maria Alvarez until ``end``."""
+    return f"""\
+verified_as_of: 2026-10-01
+people:
+  - name: Maria Alvarez
+    offices:
+      - {{title: Council President, role: council president, start: 2021-01-01, end: {end}}}
+"""

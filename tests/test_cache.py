@@ -6,15 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import council_president_until
+
 from copylint.cache import CACHE_NAME, KEPT_PER_KIND, Cache
 
-PEOPLE = """\
-verified_as_of: 2026-10-01
-people:
-  - name: Maria Alvarez
-    offices:
-      - {title: Council President, role: council president, start: 2021-01-01, end: END}
-"""
 STALE = (
     "d.txt:1:1: error[newsroom.StaleTitle] Stale title: Maria Alvarez was Council President "
     "until 2025-01-01; on 2025-06-01 write 'Former Council President Maria Alvarez' "
@@ -23,7 +18,7 @@ STALE = (
 
 
 def _project(folder: Path, end: str) -> None:
-    (folder / "people.yaml").write_text(PEOPLE.replace("END", end), encoding="utf-8")
+    (folder / "people.yaml").write_text(council_president_until(end), encoding="utf-8")
     (folder / ".copylint.yaml").write_text("knowledge_bases: [people.yaml]\n", encoding="utf-8")
     (folder / "d.txt").write_text("Council President Maria Alvarez opened the session.\n")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import council_president_until
 
 import copylint.linter
 import copylint.outcome_keys
@@ -164,15 +165,6 @@ def test_what_the_findings_are_made_of_changing_lints_the_drafts_again(
     assert _relinted(linted, capsys, *HOUSE) == every, "one outcome per draft"
 
 
-PEOPLE = """\
-verified_as_of: 2026-10-01
-people:
-  - name: Maria Alvarez
-    offices:
-      - {title: Council President, role: council president, start: 2021-01-01, end: END}
-"""
-
-
 def test_a_file_named_by_a_rules_option_is_watched_wherever_it_is(tmp_path: Path) -> None:
     """Run as commits run, each in a process of its own."""
     (tmp_path / "styles" / "House").mkdir(parents=True)
@@ -181,7 +173,7 @@ def test_a_file_named_by_a_rules_option_is_watched_wherever_it_is(tmp_path: Path
         f"extends: stale\nmessage: '%s'\nknowledge_base: [../../people.yaml]\ntitles: {titles}\n"
     )
     (tmp_path / ".copylint.yaml").write_text("packs: [House]\nstyles_path: [styles]\n")
-    (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2025-01-01"))
+    (tmp_path / "people.yaml").write_text(council_president_until("2025-01-01"))
     for name in range(MIN_DRAFTS_KEPT):
         (tmp_path / f"d{name}.txt").write_text(f"Council President Maria Alvarez spoke {name}.\n")
     command = [sys.executable, "-m", "copylint", "--as-of", "2026-01-05", "."]
@@ -191,7 +183,7 @@ def test_a_file_named_by_a_rules_option_is_watched_wherever_it_is(tmp_path: Path
             done.stdout.splitlines()[-1]
             == f"Found {MIN_DRAFTS_KEPT} problems (32 warnings) in 32 of 32 files."
         )
-    (tmp_path / "people.yaml").write_text(PEOPLE.replace("END", "2027-01-01"))
+    (tmp_path / "people.yaml").write_text(council_president_until("2027-01-01"))
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.stdout.splitlines() == [f"No problems found in {MIN_DRAFTS_KEPT} files."]
 
