@@ -84,21 +84,8 @@ class ArchiveIndex:
         """Open (or make) the index in ``cache``; None when there is none to be had."""
         if cache.folder is None or not rules.cross_file:
             return None
-        path = cache.folder / INDEX_NAME
-        for _attempt in range(2):
-            try:
-                cache.make_folder()
-                connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # for a new file
-                connection.execute("PRAGMA journal_mode=WAL")
-                lay_out(connection, code_stamp())
-                return cls(connection, path, rules)
-            except sqlite3.DatabaseError:  # not an index (damaged): make it anew
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            except (sqlite3.Error, OSError):
-                return None
-        return None
+        connection = cache.database(INDEX_NAME, lambda opened: lay_out(opened, code_stamp()))
+        return None if connection is None else cls(connection, cache.folder / INDEX_NAME, rules)
 
     def lookup(self, stories: Sequence[Draft]) -> list[Kept]:
         """Tell of each story whether the index keeps its units as they are now."""

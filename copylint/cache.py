@@ -12,6 +12,7 @@ kept.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -19,11 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
 from copylint.budget import unbudgeted
+
+if TYPE_CHECKING:
+    import sqlite3
 
 CACHE_NAME = ".copylint_cache"
 KEPT_PER_KIND = 4
@@ -64,6 +68,33 @@ class Cache:
         value = build()
         self._keep(kind, entry, value)
         return value
+
+    def database(
+        self, name: str, lay_out: Callable[[sqlite3.Connection], None]
+    ) -> sqlite3.Connection | None:
+        """Open (or make) the SQLite file ``name`` in the folder, shared with other runs
+        (WAL), and ``lay_out`` its tables; None when there is no folder, or the file
+        cannot be opened or written. A file that is not a database (damaged) is made
+        anew."""
+        if self.folder is None:
+            return None
+        import sqlite3  # only the runs that keep a database pay for it
+
+        path = self.folder / name
+        for _attempt in range(2):
+            try:
+                self.make_folder()
+                connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+                connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # for a new file
+                connection.execute("PRAGMA journal_mode=WAL")
+                lay_out(connection)
+                return connection
+            except sqlite3.DatabaseError:  # not a database (damaged): make it anew
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            except (sqlite3.Error, OSError):
+                return None
+        return None
 
     def make_folder(self) -> None:
         """Make the folder, with its ``.gitignore``; raises OSError when it cannot."""

@@ -59,22 +59,8 @@ class KeptResults:
     @classmethod
     def open(cls, rules: RuleSet, run: RunContext) -> KeptResults | None:
         """Open (or make) the store in the run's cache folder; None when there is none."""
-        if run.cache.folder is None:
-            return None
-        path = run.cache.folder / STORE_NAME
-        for _attempt in range(2):
-            try:
-                run.cache.make_folder()
-                connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")
-                _lay_out(connection)
-                return cls(connection, rules, run)
-            except sqlite3.DatabaseError:  # not a store (damaged): make it anew
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            except (sqlite3.Error, OSError):
-                return None
-        return None
+        connection = run.cache.database(STORE_NAME, _lay_out)
+        return None if connection is None else cls(connection, rules, run)
 
     def close(self) -> None:
         self.connection.close()
