@@ -20,29 +20,20 @@ compare the columns, run side by side.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench import DRAFT_SUFFIXES, run_once
+from scratch import copy_stories, timed_in
 
 DRAFT_PARAGRAPH = "The council will meet again on Thursday to agree the final figures."
 
 
 def make_newsroom(corpora: list[Path], size: int, folder: Path) -> Path:
     """Write an archive of ``size`` stories, its config and one draft under ``folder``."""
-    stories = sorted(
-        p for corpus in corpora for p in corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES
-    )
-    archive = folder / "stories"
-    archive.mkdir(parents=True)
-    for number in range(size):
-        story = stories[number % len(stories)]
-        target = archive / f"{number // len(stories)}-{story.parent.name}-{story.name}"
-        shutil.copyfile(story, target)
+    stories = copy_stories(corpora, size, folder / "stories")
     (folder / ".copylint.yaml").write_text('archive: ["stories/**"]\n', encoding="utf-8")
     _git(folder, "init", "--quiet")
     _git(folder, "add", ".")
@@ -74,14 +65,14 @@ def main() -> int:
         folder = Path(tempfile.mkdtemp(prefix="copylint-commit-"))
         try:
             draft = make_newsroom(args.corpora, size, folder)
-            cold = _timed(folder, [*copylint, "index"])
+            cold = timed_in(folder, [*copylint, "index"])
             (folder / "alone.yaml").write_text("archive: []\n", encoding="utf-8")
             alone_argv = [*copylint, "--config", "alone.yaml", "--format", "json", draft.name]
             warm, alone = [], []
             for _ in range(args.repeat):  # side by side: the machine's load falls on both
-                warm.append(_timed(folder, [*copylint, "--format", "json", draft.name]))
-                alone.append(_timed(folder, alone_argv))
-            uncached = _timed(folder, [*copylint, "--no-cache", "--format", "json", draft.name])
+                warm.append(timed_in(folder, [*copylint, "--format", "json", draft.name]))
+                alone.append(timed_in(folder, alone_argv))
+            uncached = timed_in(folder, [*copylint, "--no-cache", "--format", "json", draft.name])
             best = min(warm)
             same = warm[0][1] == uncached[1]
             print(
@@ -94,13 +85,6 @@ def main() -> int:
         finally:
             shutil.rmtree(folder)
     return 0
-
-
-def _timed(folder: Path, argv: list[str]) -> tuple[float, str]:
-    """Run ``argv`` in ``folder``; return its wall seconds and its output."""
-    with contextlib.chdir(folder):
-        seconds, _peak, output = run_once(argv)
-    return seconds, output
 
 
 if __name__ == "__main__":

@@ -17,31 +17,14 @@ Numbers depend on the machine; compare the columns, run side by side.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from bench import DRAFT_SUFFIXES, run_once
+from scratch import copy_stories, timed_in
 
 EDIT = "The council will meet again on Thursday to agree the final figures."
-
-
-def make_repository(corpora: list[Path], size: int, folder: Path) -> list[Path]:
-    """Write ``size`` drafts under ``folder``; return them in name order."""
-    stories = sorted(
-        p for corpus in corpora for p in corpus.rglob("*") if p.suffix in DRAFT_SUFFIXES
-    )
-    drafts = folder / "drafts"
-    drafts.mkdir(parents=True)
-    written = []
-    for number in range(size):
-        story = stories[number % len(stories)]
-        target = drafts / f"{number // len(stories)}-{story.parent.name}-{story.name}"
-        shutil.copyfile(story, target)
-        written.append(target)
-    return written
 
 
 def main() -> int:
@@ -58,15 +41,15 @@ def main() -> int:
     for size in (int(size) for size in args.sizes.split(",")):
         folder = Path(tempfile.mkdtemp(prefix="copylint-repo-"))
         try:
-            drafts = make_repository(args.corpora, size, folder)
-            first = _timed(folder, copylint)
-            unchanged = min(_timed(folder, copylint) for _ in range(args.repeat))
+            drafts = copy_stories(args.corpora, size, folder / "drafts")
+            first = timed_in(folder, copylint)
+            unchanged = min(timed_in(folder, copylint) for _ in range(args.repeat))
             edited = []
             for draft in drafts[: args.repeat]:
                 with draft.open("a", encoding="utf-8") as story:
                     story.write(f"\n{EDIT}\n")
-                edited.append(_timed(folder, copylint))
-            nothing_kept = _timed(folder, [*copylint, "--no-cache"])
+                edited.append(timed_in(folder, copylint))
+            nothing_kept = timed_in(folder, [*copylint, "--no-cache"])
             same = edited[-1][1] == nothing_kept[1]
             best = min(edited)
             print(
@@ -79,13 +62,6 @@ def main() -> int:
         finally:
             shutil.rmtree(folder)
     return 0
-
-
-def _timed(folder: Path, argv: list[str]) -> tuple[float, str]:
-    """Run ``argv`` in ``folder``; return its wall seconds and its output."""
-    with contextlib.chdir(folder):
-        seconds, _peak, output = run_once(argv)
-    return seconds, output
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ changed file or a changed copylint is a new entry, never a stale one. The folder
 a ``.gitignore`` of its own, so it is never committed; deleting it is always safe.
 Nothing that goes wrong with the cache (a read-only checkout, a damaged entry, a full
 disk) changes a run's results: the entry is built again and, if it cannot be kept, not
-kept.
+kept. The folder also holds the SQLite files of the archive index and of kept results
+(``Cache.database``).
 """
 
 from __future__ import annotations
