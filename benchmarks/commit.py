@@ -20,7 +20,6 @@ compare the columns, run side by side.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,8 +61,8 @@ def main() -> int:
         f"{'no index s':>11} {'ratio':>6}"
     )
     for size in (int(size) for size in args.sizes.split(",")):
-        folder = Path(tempfile.mkdtemp(prefix="copylint-commit-"))
-        try:
+        with tempfile.TemporaryDirectory(prefix="copylint-commit-") as name:
+            folder = Path(name)
             draft = make_newsroom(args.corpora, size, folder)
             cold = timed_in(folder, [*copylint, "index"])
             (folder / "alone.yaml").write_text("archive: []\n", encoding="utf-8")
@@ -82,8 +81,6 @@ def main() -> int:
             )
             if not same:
                 return 1
-        finally:
-            shutil.rmtree(folder)
     return 0
 
 

@@ -17,7 +17,6 @@ Numbers depend on the machine; compare the columns, run side by side.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -39,8 +38,8 @@ def main() -> int:
         f"{'nothing kept s':>15} {'ratio':>6}"
     )
     for size in (int(size) for size in args.sizes.split(",")):
-        folder = Path(tempfile.mkdtemp(prefix="copylint-repo-"))
-        try:
+        with tempfile.TemporaryDirectory(prefix="copylint-repo-") as name:
+            folder = Path(name)
             drafts = copy_stories(args.corpora, size, folder / "drafts")
             first = timed_in(folder, copylint)
             unchanged = min(timed_in(folder, copylint) for _ in range(args.repeat))
@@ -59,8 +58,6 @@ def main() -> int:
             )
             if not same:
                 return 1
-        finally:
-            shutil.rmtree(folder)
     return 0
 
 
