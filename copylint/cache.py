@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
+from copylint import __version__
 from copylint.budget import unbudgeted
 
 if TYPE_CHECKING:
@@ -158,14 +160,32 @@ def _content_digest(source: Path, _modified: int, _size: int) -> bytes:
 
 @cache
 def code_stamp() -> str:
-    """The size and modification time of each of copylint's modules and data files
-    (its dictionary among them), and the version of ``regex``, whose compiled patterns
-    entries keep."""
+    """What tells one copylint from another: the hashes of its modules and data files
+    (its dictionary among them) that pip recorded when it installed them, the same on
+    every machine that installs the same build (so a cache folder restored on a CI
+    runner stays of use); for a copylint not installed so (a checkout, an editable
+    install), each file's size and modification time. With Python's bytecode tag and
+    the version of ``regex``, whose compiled patterns entries keep."""
     package = Path(__file__).parent
-    modules = sorted([*package.rglob("*.py"), *(package / "data").rglob("*.*")])
-    found = [(module, module.stat()) for module in modules]
-    stamps = [f"{module}:{stat.st_size}:{stat.st_mtime_ns}" for module, stat in found]
-    return "\n".join([*stamps, f"regex {regex.__version__}"])
+    stamps = _installed_hashes(package)
+    if not stamps:
+        modules = sorted([*package.rglob("*.py"), *(package / "data").rglob("*.*")])
+        found = [(module, module.stat()) for module in modules]
+        stamps = [f"{module}:{stat.st_size}:{stat.st_mtime_ns}" for module, stat in found]
+    return "\n".join([*stamps, sys.implementation.cache_tag, f"regex {regex.__version__}"])
+
+
+def _installed_hashes(package: Path) -> list[str]:
+    """The lines of the installer's record (``RECORD``) that give the hash of one of
+    the package's files; none when it has no such record."""
+    record = package.parent / f"{package.name}-{__version__}.dist-info" / "RECORD"
+    try:
+        lines = record.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return sorted(
+        line for line in lines if line.startswith(f"{package.name}/") and ",sha256=" in line
+    )
 
 
 def _modified(path: Path) -> float:

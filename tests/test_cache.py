@@ -8,6 +8,8 @@ from pathlib import Path
 
 from helpers import council_president_until
 
+import copylint
+import copylint.cache
 from copylint.cache import CACHE_NAME, KEPT_PER_KIND, Cache
 
 STALE = (
@@ -142,4 +144,28 @@ def test_rule_packs_are_kept_compiled_and_built_again_when_a_rule_file_changes(
     assert _house_findings(tmp_path) == [
         f"copylint: {tmp_path / 'styles/House/Words.yml'}: message: missing; "
         "every rule needs a 'message'"
+    ]
+
+
+def test_an_installed_copylint_is_told_by_the_hashes_its_installer_recorded(
+    tmp_path: Path,
+) -> None:
+    """The same build installed anew (new modification times, as on a fresh CI runner)
+    is the same copylint; a record that is not there, or lists no hash, tells nothing."""
+    package = tmp_path / "copylint"
+    package.mkdir()
+    assert copylint.cache._installed_hashes(package) == []
+    record = tmp_path / f"copylint-{copylint.__version__}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text(
+        "../../../bin/copylint,sha256=shebang-of-this-venv,234\n"
+        "copylint/cli.py,sha256=bbb,10\n"
+        "copylint/__pycache__/cli.cpython-311.pyc,,\n"
+        "copylint/api.py,sha256=aaa,20\n"
+        f"copylint-{copylint.__version__}.dist-info/RECORD,,\n",
+        encoding="utf-8",
+    )
+    assert copylint.cache._installed_hashes(package) == [
+        "copylint/api.py,sha256=aaa,20",
+        "copylint/cli.py,sha256=bbb,10",
     ]
