@@ -73,7 +73,10 @@ class RunContext:
 
     def for_document(self, document: Document) -> CheckContext:
         """Return the context of one document: its own date wins over the run's."""
-        day = document.metadata.date or self.as_of
+        return self.check_context(document.metadata.date or self.as_of)
+
+    def check_context(self, day: datetime.date) -> CheckContext:
+        """Return what a check may know of this run, on ``day``."""
         return CheckContext(day, self.knowledge_bases, self.cache, self.house_spellings)
 
 
@@ -193,15 +196,17 @@ class RuleSet:
         the rule is skipped on the others."""
         return getattr(check, "needed_words", None) if rule.name in self.prefiltered else None
 
-    def prepare(self) -> None:
+    def prepare(self, context: CheckContext) -> None:
         """Let checks load what they need once, before work is shared among processes.
 
-        A check may define ``prepare()`` for that (readability imports textstat).
+        A check may define ``prepare(context)`` for that: what it loads then (textstat,
+        the stale-title judge, the name index, rapidfuzz) each worker inherits, instead
+        of loading it again.
         """
         for _rule, check in (*self.text, *self.document, *self.cross_file):
             prepare = getattr(check, "prepare", None)
             if prepare is not None:
-                prepare()
+                prepare(context)
 
 
 PREFILTER_MIN_RULES = 3

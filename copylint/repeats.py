@@ -154,6 +154,13 @@ def contains(longer: Fingerprint, shorter: Fingerprint, tolerance: Tolerance) ->
     return changed if same else None
 
 
+def prepare() -> None:
+    """Import rapidfuzz now: a run that shares its work among processes imports it once,
+    before they start, instead of once in each."""
+    import rapidfuzz.distance
+    import rapidfuzz.fuzz  # noqa: F401
+
+
 def _distance(one: str, other: str, budget: int) -> int:
     """Count the words changed, added or dropped between two texts' codes (more than
     ``budget``: some number over it)."""

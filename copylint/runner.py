@@ -282,7 +282,7 @@ def _linted(
         return [_lint_one(item, rules, run) for item in items]
     global _WORKER_STATE
     _WORKER_STATE = (rules, run)
-    rules.prepare()
+    rules.prepare(run.check_context(run.as_of))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         chunk = max(1, len(items) // (workers * 8))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from helpers import council_president_until
 
 import copylint
 import copylint.cache
-from copylint.cache import CACHE_NAME, KEPT_PER_KIND, Cache
+from copylint.cache import CACHE_NAME, KEPT_PER_KIND, Cache, cache_at
 
 STALE = (
     "d.txt:1:1: error[newsroom.StaleTitle] Stale title: Maria Alvarez was Council President "
@@ -169,3 +172,33 @@ def test_an_installed_copylint_is_told_by_the_hashes_its_installer_recorded(
         "copylint/api.py,sha256=aaa,20",
         "copylint/cli.py,sha256=bbb,10",
     ]
+
+
+def test_what_checks_load_for_the_run_is_loaded_before_work_is_shared(tmp_path: Path) -> None:
+    """Workers are forked after ``RuleSet.prepare``: what it loads (the stale-title judge,
+    the name index, the hyphenator, rapidfuzz) they inherit, instead of each loading it."""
+    from copylint.config import Config
+    from copylint.documents import Format, parse_document
+    from copylint.linter import RuleSet, RunContext, lint_document
+    from copylint.packs import load_rules
+
+    cache = cache_at(tmp_path)
+    rules = RuleSet.of(load_rules(Config(root=tmp_path), cache=cache))
+    run = RunContext(as_of=datetime.date(2026, 1, 5), cache=cache)
+    rules.prepare(run.check_context(run.as_of))
+    loaded: list[str] = []
+    original = Cache.get
+
+    def noted(self: Cache, kind: str, *arguments: Any) -> Any:
+        loaded.append(kind)
+        return original(self, kind, *arguments)
+
+    story = (
+        "Council President Maria Alvarez opened the session. The council voted on Tuesday "
+        "to delay the budget vote until the spring, and President Joe Biden sent a letter.\n"
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Cache, "get", noted)
+        lint_document(parse_document("d.txt", story * 12, Format.TEXT), rules, run)
+    assert loaded == []
+    assert "rapidfuzz.fuzz" in sys.modules

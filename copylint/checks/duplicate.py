@@ -25,6 +25,7 @@ from copylint.checks.base import (
 from copylint.documents import Block, Document
 from copylint.fingerprints import fingerprint
 from copylint.repeats import Overlap, Repeat, Tolerance, find_repeats
+from copylint.repeats import prepare as prepare_comparisons
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,10 @@ class Duplicate:
 
     min_words: int
     tolerance: Tolerance
+
+    def prepare(self, _context: CheckContext) -> None:
+        """Import rapidfuzz now, before the run's work is shared among processes."""
+        prepare_comparisons()
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         keyed = [(block, fingerprint(block.text)) for block in document.paragraphs()]

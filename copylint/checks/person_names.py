@@ -36,16 +36,14 @@ class PersonNames:
     knowledge_bases: tuple[Path, ...]
     report: Literal["misspellings", "house"]
 
+    def prepare(self, context: CheckContext) -> None:
+        """Load the name index now, before the run's work is shared among processes."""
+        self._finder(context)
+
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        if self.report == "house" and not context.house_spellings:
+        found = self._finder(context)
+        if found is None:
             return  # no house spelling chosen: nothing to report
-        knowledge_bases = (*self.knowledge_bases, *context.knowledge_bases)
-        if self.report == "house":
-            found = _house_findings(
-                house_spellings(knowledge_bases, context.house_spellings, context.cache)
-            )
-        else:
-            found = _misspellings(name_index(knowledge_bases, context.cache))
         for block in document.blocks:
             addresses = [address.span() for address in _addresses(block.text)]
             for start, end, args, suggestions, fix in found(block.text):
@@ -53,6 +51,16 @@ class PersonNames:
                     continue
                 source_start, source_end = block.source_map.span_to_source(start, end)
                 yield Match(source_start, source_end, args, suggestions, fix)
+
+    def _finder(self, context: CheckContext) -> Callable[[str], Iterator[Finding]] | None:
+        """What finds the names this check reports in a text (None: nothing to report)."""
+        knowledge_bases = (*self.knowledge_bases, *context.knowledge_bases)
+        if self.report == "misspellings":
+            return _misspellings(name_index(knowledge_bases, context.cache))
+        if not context.house_spellings:
+            return None
+        chosen = house_spellings(knowledge_bases, context.house_spellings, context.cache)
+        return _house_findings(chosen)
 
 
 Finding = tuple[int, int, tuple[object, ...], tuple[str, ...], FixKind | None]

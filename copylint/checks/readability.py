@@ -18,7 +18,7 @@ from typing import Any
 
 from copylint.checks.base import CheckContext, CheckKind, Match, string_list
 from copylint.documents import Document
-from copylint.syllables import forget_word_lists, textstat, textstat_for
+from copylint.syllables import forget_word_lists, textstat_for
 from copylint.words import count_words
 
 SUMMARY = "summary"
@@ -41,9 +41,10 @@ class Readability:
     min_ease: float | None
     min_words: int
 
-    def prepare(self) -> None:
-        """Import textstat now, before the run's work is shared among processes."""
-        textstat()
+    def prepare(self, context: CheckContext) -> None:
+        """Import textstat and load the hyphenator now, before the run's work is shared
+        among processes."""
+        textstat_for("", context.cache)
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]

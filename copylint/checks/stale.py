@@ -143,14 +143,21 @@ class Stale:
     knowledge_bases: tuple[Path, ...]
     grammar: Path
 
+    def prepare(self, context: CheckContext) -> None:
+        """Load the judge now, before the run's work is shared among processes."""
+        self._judge_for(context)
+
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
-        knowledge_bases = (*self.knowledge_bases, *context.knowledge_bases)
-        judge = _judge(knowledge_bases, self.grammar, context.cache)
+        judge = self._judge_for(context)
         for block in document.blocks:
             for verdict in judge.verdicts(block.text, context.as_of):
                 start, end = block.source_map.span_to_source(verdict.start, verdict.end)
                 fix = FixKind.REPLACE if verdict.certain else None
                 yield Match(start, end, (verdict.explanation,), (verdict.suggestion,), fix)
+
+    def _judge_for(self, context: CheckContext) -> _Judge:
+        knowledge_bases = (*self.knowledge_bases, *context.knowledge_bases)
+        return _judge(knowledge_bases, self.grammar, context.cache)
 
 
 @dataclass(frozen=True, slots=True)
