@@ -97,17 +97,24 @@ def run_once(argv: list[str], cwd: Path | None = None) -> tuple[float, float, st
 
 
 def count_instructions(argv: list[str], cwd: Path | None = None) -> int:
-    """Run ``argv`` under callgrind; return the instructions of all its processes."""
-    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    log = subprocess.run(
-        [*valgrind, "--trace-children=yes", *argv],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_environment(),
-        cwd=cwd,
-    ).stderr
-    return sum(int(n.replace(",", "")) for n in re.findall(r"Collected : ([\d,]+)", log))
+    """Run ``argv`` under callgrind; return the instructions of all its processes.
+
+    A forked process starts with its parent's counts, and callgrind's total for it
+    ("Collected") includes them: summed over a parent and two workers, the parent's
+    work before the fork was counted three times. So each process's counts are written
+    out (and zeroed) before every fork, and the parts are summed.
+    """
+    valgrind = ["valgrind", "--tool=callgrind", "--dump-before=*fork*"]
+    with tempfile.TemporaryDirectory(prefix="copylint-callgrind-") as folder:
+        subprocess.run(
+            [*valgrind, f"--callgrind-out-file={folder}/part.%p", "--trace-children=yes", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_environment(),
+            cwd=cwd,
+        )
+        parts = [part.read_text(errors="replace") for part in Path(folder).iterdir()]
+    return sum(int(n) for part in parts for n in re.findall(r"^summary: (\d+)", part, re.M))
 
 
 @dataclass(frozen=True)
