@@ -203,8 +203,8 @@ class RuleSet:
         the stale-title judge, the name index, rapidfuzz) each worker inherits, instead
         of loading it again.
         """
-        for _rule, check in (*self.text, *self.document, *self.cross_file):
-            prepare = getattr(check, "prepare", None)
+        for rule in self.rules():
+            prepare = getattr(rule.check, "prepare", None)
             if prepare is not None:
                 prepare(context)
 

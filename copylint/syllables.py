@@ -80,10 +80,15 @@ def textstat() -> ModuleType:
 def textstat_for(text: str, cache: Cache = NO_CACHE) -> ModuleType:
     """textstat, ready to score ``text``, remembering no other text's words, with
     Pyphen's patterns kept in ``cache`` between runs."""
-    _load_hyphenator(cache)
-    module = textstat()
+    module = prepare(cache)
     _forget_other_texts(text)
     return module
+
+
+def prepare(cache: Cache = NO_CACHE) -> ModuleType:
+    """Load the hyphenator (kept in ``cache``) and import textstat, now; return textstat."""
+    _load_hyphenator(cache)
+    return textstat()
 
 
 def count_syllables(word: str, cache: Cache = NO_CACHE) -> int:

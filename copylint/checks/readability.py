@@ -19,6 +19,7 @@ from typing import Any
 from copylint.checks.base import CheckContext, CheckKind, Match, string_list
 from copylint.documents import Document
 from copylint.syllables import forget_word_lists, textstat_for
+from copylint.syllables import prepare as prepare_scoring
 from copylint.words import count_words
 
 SUMMARY = "summary"
@@ -44,7 +45,7 @@ class Readability:
     def prepare(self, context: CheckContext) -> None:
         """Import textstat and load the hyphenator now, before the run's work is shared
         among processes."""
-        textstat_for("", context.cache)
+        prepare_scoring(context.cache)
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Match]:
         prose = [block for block in document.blocks if SUMMARY in block.scopes]
